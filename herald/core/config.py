@@ -1,0 +1,65 @@
+"""Herald's settings: each one read from the environment, with a default and a description.
+
+This list is the single source for docs/settings.md (a test fails when a setting here is not
+documented there). Secrets only ever come from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    description: str
+
+    def value(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HERALD_SECRET_KEY", "", "Django secret key. Required unless HERALD_DEBUG is on, "
+            "when a development key is kept in HERALD_DATA_DIR."),
+    Setting("HERALD_DEBUG", "0", "1 shows Django's debug pages. Never in production."),
+    Setting("HERALD_DATA_DIR", "var", "Folder for the SQLite database, uploads and the development key."),
+    Setting("DATABASE_URL", "", "PostgreSQL URL (postgres://user:pass@host:port/name). Empty: SQLite "
+            "in HERALD_DATA_DIR/herald.sqlite3."),
+    Setting("HERALD_ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names Herald answers to."),
+    Setting("HERALD_BASE_URL", "http://127.0.0.1:8000", "Public address, used in emails and feeds."),
+    Setting("HERALD_SECURE_COOKIES", "0", "1 marks cookies Secure and sends HSTS (behind HTTPS)."),
+    Setting("HERALD_DEFAULT_COUNCIL", "", "Slug of the council served at / and /policy. Empty: the only "
+            "council, if there is just one."),
+    Setting("HERALD_LOGIN_MAX_FAILURES", "5", "Failed sign-in attempts for one email address before it is "
+            "locked out."),
+    Setting("HERALD_LOGIN_LOCKOUT_MINUTES", "15", "How long a lock-out lasts, and the window failures are "
+            "counted in."),
+    Setting("HERALD_EMAIL_HOST", "", "SMTP server. Empty: emails are written to the console log."),
+    Setting("HERALD_EMAIL_PORT", "25", "SMTP port."),
+    Setting("HERALD_EMAIL_USER", "", "SMTP user name."),
+    Setting("HERALD_EMAIL_PASSWORD", "", "SMTP password (secret)."),
+    Setting("HERALD_EMAIL_USE_TLS", "0", "1 uses STARTTLS."),
+    Setting("HERALD_EMAIL_FROM", "herald@localhost", "From address of Herald's emails."),
+    Setting("HERALD_LOG_LEVEL", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def env(name: str) -> str:
+    """The value of a documented setting (unknown names are a programming error)."""
+    return _BY_NAME[name].value()
+
+
+def env_bool(name: str) -> bool:
+    return env(name).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str) -> int:
+    raw = env(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"Setting {name} must be a whole number, not {raw!r}.") from None

@@ -1,0 +1,53 @@
+"""What each role may do, as data (docs/roles.md documents every capability).
+
+Access checks never test role names: they ask `has_capability(user, Capability.X)`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Capability(StrEnum):
+    VIEW_DASHBOARD = "view_dashboard"
+    VIEW_PEOPLE = "view_people"
+    MANAGE_PEOPLE = "manage_people"
+    SUSPEND_PUBLISHING = "suspend_publishing"
+    MANAGE_OWN_INTERESTS = "manage_own_interests"
+    VIEW_AUDIT = "view_audit"
+    EXPORT_AUDIT = "export_audit"
+    MANAGE_POLICY = "manage_policy"
+    ACKNOWLEDGE_POLICY = "acknowledge_policy"
+
+
+DESCRIPTIONS: dict[Capability, str] = {
+    Capability.VIEW_DASHBOARD: "See the council dashboard.",
+    Capability.VIEW_PEOPLE: "See the people register.",
+    Capability.MANAGE_PEOPLE: "Add, change and deactivate representatives; create sign-in accounts; "
+                              "record anyone's registered interests.",
+    Capability.SUSPEND_PUBLISHING: "Suspend and restore representatives' publishing rights.",
+    Capability.MANAGE_OWN_INTERESTS: "Record and remove one's own registered interests.",
+    Capability.VIEW_AUDIT: "Read the audit trail.",
+    Capability.EXPORT_AUDIT: "Export the audit trail.",
+    Capability.MANAGE_POLICY: "Load a new version of the council's policy.",
+    Capability.ACKNOWLEDGE_POLICY: "Acknowledge having read the current policy.",
+}
+
+EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD})
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    "clerk": frozenset(Capability),
+    "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS},
+    "officer": EVERYONE | {Capability.VIEW_PEOPLE},
+    "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS},
+}
+
+# Roles whose holders must use two-factor authentication.
+TWO_FACTOR_ROLES = frozenset({"clerk", "chair"})
+
+
+def capabilities_for(roles: list[str]) -> frozenset[Capability]:
+    caps: frozenset[Capability] = EVERYONE
+    for role in roles:
+        caps |= ROLE_CAPABILITIES.get(role, frozenset())
+    return caps

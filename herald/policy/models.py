@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.conf import settings as django_settings
+from django.db import models
+
+from herald.councils.models import CouncilOwned
+
+
+class PolicyVersion(CouncilOwned):
+    """One adopted version of a council's policy. Immutable once loaded."""
+
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    adopted_on = models.DateField(null=True, blank=True)
+    review_due = models.DateField()
+    source_yaml = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    settings = models.JSONField()
+    loaded_at = models.DateTimeField()
+    loaded_by = models.ForeignKey(django_settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+
+    class Meta:
+        ordering = ["council", "-number"]
+        constraints = [models.UniqueConstraint(fields=["council", "number"], name="policy_version_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.title}, version {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("A policy version is never changed: load a new version instead.")
+        super().save(*args, **kwargs)
+
+
+class Clause(models.Model):
+    policy_version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="clauses")
+    clause_id = models.CharField(max_length=60)
+    section = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["policy_version", "position"]
+        constraints = [models.UniqueConstraint(fields=["policy_version", "clause_id"], name="clause_id_unique_per_version")]
+
+    def __str__(self) -> str:
+        return f"{self.clause_id}: {self.title}"

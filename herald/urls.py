@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [path("", include("herald.web.urls"))]
+
+handler400 = "herald.web.views.errors.bad_request"
+handler403 = "herald.web.views.errors.forbidden"
+handler404 = "herald.web.views.errors.not_found"
+handler500 = "herald.web.views.errors.server_error"
