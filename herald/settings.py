@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "herald.policy",
     "herald.people",
     "herald.web",
+    "herald.elections",
 ]
 
 MIDDLEWARE = [

@@ -144,6 +144,9 @@ def parse_policy(text: str, *, source: str = "<policy>") -> PolicyDocument:
         mark = exc.problem_mark or exc.context_mark
         raise PolicyFileError(source, mark.line + 1 if mark else None,
                               f"this is not valid YAML ({exc.problem or exc.context})") from None
+    except yaml.reader.ReaderError as exc:
+        raise PolicyFileError(source, text[: exc.position].count("\n") + 1,
+                              f"the file contains a character YAML does not allow (code {exc.character:#x})") from None
     if root is None:
         raise PolicyFileError(source, None, "the file is empty")
     top = check.mapping(root, "the document")

@@ -28,7 +28,9 @@ def policy_load(*, acting_user, council: Council, text: str, source: str = "<upl
     PolicyFileError (file, line, what is wrong) before anything is written.
     """
     document = parse_policy(text, source=source)
-    return _store(acting_user=acting_user, council=council, document=document)
+    result = _store(acting_user=acting_user, council=council, document=document)
+    council.active_policy = result.version  # keep the caller's object current
+    return result
 
 
 @transaction.atomic

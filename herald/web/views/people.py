@@ -58,7 +58,7 @@ def person_new(request):
                   status=_status(form, error))
 
 
-@staff_view(Capability.VIEW_PEOPLE)
+@staff_view()  # everyone may see their own record; others need VIEW_PEOPLE (checked by access_*)
 def person_detail(request, pk: int):
     rep = access_representative_by_id(request.user, pk)
     return render(request, "web/people/detail.html", {

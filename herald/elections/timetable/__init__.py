@@ -1,0 +1,112 @@
+"""Statutory timetables and working-day calendars (plain Python: imports nothing from Django).
+
+Each statutory deadline is a small pure function whose docstring cites its rule
+(../shared/design/DOMAIN.md sections 1 to 3). The working-day calendars are shared with
+complaints and FOI. Bank holidays come from the pinned `holidays` package; a date outside
+FIRST_SUPPORTED_YEAR..LAST_SUPPORTED_YEAR raises `UnsupportedYearError`.
+"""
+
+from .calendars import (
+    COMPLAINTS,
+    FIRST_SUPPORTED_YEAR,
+    FOI,
+    LAST_SUPPORTED_YEAR,
+    LOCAL_ENGLAND,
+    UK_GENERAL_ELECTION,
+    WorkingDayCalendar,
+    bank_holidays,
+    complaints_calendar,
+    foi_calendar,
+    good_friday,
+    local_england_calendar,
+    nth_working_day_before,
+    require_supported_year,
+    uk_general_election_calendar,
+    working_days_after,
+    working_days_between,
+)
+from .deadlines import (
+    FOI_RESPONSE_WORKING_DAYS,
+    NOMINATIONS_CLOSE_TIME,
+    POLL_CLOSES,
+    POLL_OPENS,
+    REFERENDUM_RESTRICTION_DAYS,
+    close_of_nominations,
+    first_thursday_in_may,
+    foi_response_due,
+    general_election_close_of_nominations,
+    general_election_dissolution,
+    latest_general_election_poll,
+    notice_of_poll_latest,
+    referendum_period_start,
+    statutory_notice_latest,
+)
+from .errors import InvalidTimetableInput, NoticeAfterPollError, TimetableError, UnsupportedYearError
+from .london import LONDON, london_datetime
+from .periods import (
+    ElectionKind,
+    ElectionPeriod,
+    MergedPeriod,
+    TimetableWarning,
+    WarningCode,
+    election_period,
+    merge_periods,
+    polling_day_warnings,
+    statutory_period_start,
+)
+from .summary import StatutoryTimetable, TimetableEntry, statutory_timetable
+from .text import clock_time, long_date
+
+__all__ = [
+    "COMPLAINTS",
+    "FIRST_SUPPORTED_YEAR",
+    "FOI",
+    "FOI_RESPONSE_WORKING_DAYS",
+    "LAST_SUPPORTED_YEAR",
+    "LOCAL_ENGLAND",
+    "LONDON",
+    "NOMINATIONS_CLOSE_TIME",
+    "POLL_CLOSES",
+    "POLL_OPENS",
+    "REFERENDUM_RESTRICTION_DAYS",
+    "UK_GENERAL_ELECTION",
+    "ElectionKind",
+    "ElectionPeriod",
+    "InvalidTimetableInput",
+    "MergedPeriod",
+    "NoticeAfterPollError",
+    "StatutoryTimetable",
+    "TimetableEntry",
+    "TimetableError",
+    "TimetableWarning",
+    "UnsupportedYearError",
+    "WarningCode",
+    "WorkingDayCalendar",
+    "bank_holidays",
+    "clock_time",
+    "close_of_nominations",
+    "complaints_calendar",
+    "election_period",
+    "first_thursday_in_may",
+    "foi_calendar",
+    "foi_response_due",
+    "general_election_close_of_nominations",
+    "general_election_dissolution",
+    "good_friday",
+    "latest_general_election_poll",
+    "local_england_calendar",
+    "london_datetime",
+    "long_date",
+    "merge_periods",
+    "notice_of_poll_latest",
+    "nth_working_day_before",
+    "polling_day_warnings",
+    "referendum_period_start",
+    "require_supported_year",
+    "statutory_notice_latest",
+    "statutory_period_start",
+    "statutory_timetable",
+    "uk_general_election_calendar",
+    "working_days_after",
+    "working_days_between",
+]

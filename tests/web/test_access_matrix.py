@@ -1,0 +1,164 @@
+"""Every route, every role, anonymous, and another council's user: who gets in and who is refused.
+
+A new route must be added to ROUTES (with who may use it) or test_every_route_is_classified fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, get_resolver
+
+from herald.core import clock
+from herald.people.capabilities import Capability, capabilities_for
+from herald.people.services import interest_register, suspension_create
+
+PUBLIC = "public"
+SIGN_IN = "sign-in"  # part of signing in: open to anonymous people
+C = Capability
+
+# route name -> (who, method)
+ROUTES: dict[str, tuple[object, str]] = {
+    "home": (PUBLIC, "GET"),
+    "policy": (PUBLIC, "GET"),
+    "council-home": (PUBLIC, "GET"),
+    "council-policy": (PUBLIC, "GET"),
+    "sign-in": (SIGN_IN, "GET"),
+    "two-factor": (SIGN_IN, "GET"),
+    "two-factor-setup": (SIGN_IN, "GET"),
+    "sign-out": (SIGN_IN, "POST"),
+    "set-password": (SIGN_IN, "GET"),
+    "dashboard": (C.VIEW_DASHBOARD, "GET"),
+    "account": (None, "GET"),
+    "recovery-codes": (None, "GET"),
+    "recovery-codes-new": (None, "POST"),
+    "acknowledge-policy": (C.ACKNOWLEDGE_POLICY, "POST"),
+    "people": (C.VIEW_PEOPLE, "GET"),
+    "person-new": (C.MANAGE_PEOPLE, "GET"),
+    "person": (C.VIEW_PEOPLE, "GET"),
+    "person-edit": (C.MANAGE_PEOPLE, "GET"),
+    "person-deactivate": (C.MANAGE_PEOPLE, "GET"),
+    "person-reactivate": (C.MANAGE_PEOPLE, "POST"),
+    "person-account": (C.MANAGE_PEOPLE, "POST"),
+    "person-suspend": (C.SUSPEND_PUBLISHING, "GET"),
+    "suspension-lift": (C.SUSPEND_PUBLISHING, "GET"),
+    "interest-new": (C.MANAGE_PEOPLE, "GET"),
+    "interest-remove": (C.MANAGE_PEOPLE, "POST"),
+    "audit": (C.VIEW_AUDIT, "GET"),
+    "audit-export": (C.EXPORT_AUDIT, "GET"),
+}
+ROLES = ("clerk", "chair", "officer", "member", "volunteer")
+
+
+def _route_names() -> set[str]:
+    resolver = get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        for sub in getattr(pattern, "url_patterns", [pattern]):
+            if isinstance(sub, URLPattern) and sub.name:
+                names.add(sub.name)
+    return names
+
+
+def test_every_route_is_classified():
+    assert _route_names() == set(ROUTES), "classify new routes in ROUTES"
+
+
+@pytest.fixture
+def objects(people):
+    """A target representative (a Member) with a suspension and an interest, in the people's council."""
+    target = people.member2
+    suspension = suspension_create(acting_user=people.clerk.user, representative=target, starts_at=clock.now(),
+                                   ends_at=clock.now() + dt.timedelta(days=3), reason="Test")
+    interest = interest_register(acting_user=people.clerk.user, representative=target, category="land",
+                                 description="A field", registered_on=dt.date(2024, 1, 1))
+    return {"slug": people.council.slug, "pk": target.pk, "suspension_pk": suspension.pk,
+            "interest_pk": interest.pk, "uidb64": "MQ", "token": "bad-token"}
+
+
+def _url(name: str, objects: dict) -> str:
+    from django.urls import reverse
+
+    resolver = get_resolver()
+    pattern = next(p for p in resolver.url_patterns[0].url_patterns if p.name == name)
+    keys = pattern.pattern.converters.keys() if hasattr(pattern.pattern, "converters") else []
+    return reverse(f"web:{name}", kwargs={k: objects[k] for k in keys})
+
+
+def _call(client, name, objects):
+    method = ROUTES[name][1]
+    url = _url(name, objects)
+    return client.post(url) if method == "POST" else client.get(url)
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_anonymous(client, objects, name):
+    who = ROUTES[name][0]
+    response = _call(client, name, objects)
+    if who in (PUBLIC, SIGN_IN):
+        assert response.status_code in (200, 302, 400), response.status_code
+        if response.status_code == 302:
+            assert "/sign-in" in response["Location"] or "/councils/" in response["Location"]
+    else:
+        assert response.status_code == 302 and response["Location"].startswith("/sign-in"), name
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
+def test_each_role(people, objects, signed_in, role, name):
+    rep = people.by_role(role)
+    who = ROUTES[name][0]
+    allowed = who is None or who in capabilities_for(rep.roles)
+    response = _call(signed_in(rep), name, objects)
+    if allowed:
+        assert response.status_code in (200, 302), (role, name, response.status_code)
+        if response.status_code == 302:
+            assert not response["Location"].startswith("/sign-in"), (role, name)
+    else:
+        assert response.status_code in (403, 404), (role, name, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
+def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
+    response = _call(signed_in(other_people.clerk), name, objects)
+    keys = {"pk", "suspension_pk", "interest_pk"}
+    pattern = next(p for p in get_resolver().url_patterns[0].url_patterns if p.name == name)
+    if keys & set(pattern.pattern.converters):
+        assert response.status_code == 404, name
+    else:
+        # Council-wide pages show only the other council's own data.
+        assert response.status_code in (200, 302)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            body = response.content.decode()
+            assert people.member2.official_email not in body and people.council.name not in body, name
+
+
+def test_another_councils_export_has_none_of_ours(people, other_people, signed_in):
+    body = b"".join(signed_in(other_people.clerk).get("/audit/export").streaming_content).decode()
+    assert "milborne" in body and "stalbridge" not in body and people.clerk.official_email not in body
+
+
+@pytest.mark.parametrize("role", ["clerk", "chair"])
+def test_two_factor_roles_without_two_factor_are_sent_to_sign_in(client, people, role):
+    client.force_login(people.by_role(role).user)  # password only: no two-factor flag in the session
+    response = client.get("/dashboard")
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in")
+    assert "_auth_user_id" not in client.session
+
+
+def test_members_manage_their_own_interests_only(people, signed_in):
+    client = signed_in(people.member)
+    assert client.get(f"/people/{people.member.pk}/interests/new").status_code == 200
+    assert client.get(f"/people/{people.member2.pk}/interests/new").status_code in (403, 404)
+    assert client.get(f"/people/{people.member.pk}/").status_code == 200
+    assert client.get(f"/people/{people.member2.pk}/").status_code in (403, 404)
+
+
+def test_inactive_representatives_are_signed_out(people, signed_in):
+    from herald.people.services import representative_deactivate
+
+    client = signed_in(people.officer)
+    representative_deactivate(acting_user=people.clerk.user, representative=people.officer, reason="Left")
+    response = client.get("/dashboard")
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in")
