@@ -194,6 +194,15 @@ class Connector(abc.ABC):
                 platform=self.platform, ok=False, detail=exc.message, error_code=exc.code, retryable=exc.retryable
             )
 
+    def close(self) -> None:
+        """Release network resources (connection pools). The connector may be used again."""
+
+    def __enter__(self) -> "Connector":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # ----- hooks for subclasses ------------------------------------------------------------
 
     @abc.abstractmethod

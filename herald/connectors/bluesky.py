@@ -186,7 +186,7 @@ class BlueskyConnector(Connector):
             try:
                 existing = self._find_record(client, did, POST_COLLECTION, rkey)
             except Exception:
-                raise exc from None
+                raise exc  # report the write's failure, not the check's
             if existing is None:
                 raise
             return self._ref(did, rkey, replayed=True)

@@ -122,6 +122,11 @@ class MastodonConnector(Connector):
         account = self._client.account_verify_credentials()
         return Health(platform=self.platform, ok=True, detail=f"Signed in as @{account.get('acct')}.")
 
+    def close(self) -> None:
+        session = getattr(self._client, "session", None)
+        if session is not None:
+            session.close()
+
     def _translate_error(self, exc: Exception) -> ConnectorError | None:
         return _translate(exc, ratelimit_reset=getattr(self._client, "ratelimit_reset", None))
 

@@ -70,6 +70,11 @@ HOUSE_RE = re.compile(
     r"(?:number|no\.?|num|#|flat)\s*\d+[a-z]?\b",
     re.I,
 )
+ROLE_NAME_RE = re.compile(
+    r"\b(?:Cllr|Councillor|Councilor|Mayor|Deputy Mayor|Clerk|Town Clerk|PCSO|Sgt|Revd|Rev|MP)\.?\s+"
+    r"([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
+)
+ROLE_RE = re.compile(r"(?<![a-z])(?:the|our|your) (?:town |parish |deputy )?(?:clerk|mayor|chair(?:man|woman)?|councillors?)(?![a-z])", re.I)
 AT_NUMBER_RE = re.compile(r"\b(?:at|from|of)\s+(?:number|no\.?|#)\s*\d+[a-z]?\b", re.I)
 HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})\b")
 ORG_HANDLE_RE = re.compile(
@@ -121,6 +126,11 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
             surname = m.group(2)
             public = surname.lower() in known_parts or _is_public_prefix(doc, m.start())
             found.append(Mention(m.start(), m.end(), m.group(0), "titled", public, surname))
+        for m in ROLE_NAME_RE.finditer(text):
+            name = m.group(0)
+            if m.group(2) and m.group(2).lower() in NON_SURNAME:
+                name = text[m.start(): m.end(1)]
+            found.append(Mention(m.start(), m.start() + len(name), name, "role", True, name))
         names = first_names()
         for m in FULL_NAME_RE.finditer(text):
             first, last = m.group(1), m.group(2)
@@ -134,6 +144,9 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
                 or _is_public_prefix(doc, m.start())
             )
             found.append(Mention(m.start(), m.end(), m.group(0), "full", public, m.group(0)))
+    if "clerk" in doc.words or "mayor" in doc.words or "chair" in doc.words or "councillor" in doc.words or "councillors" in doc.words:
+        for m in ROLE_RE.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(0), "role", True, m.group(0)))
     for m in RELATION_RE.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), "relation", False, m.group(2) or ""))
     for m in HOUSE_RE.finditer(text):

@@ -150,10 +150,10 @@ def suspension_create(*, acting_user, representative: Representative, starts_at:
     """Suspend a representative's publishing rights (policy enforce.breach) from/until, with a reason."""
     if not reason.strip():
         raise ValidationFailed("Enter the reason for the suspension.", field="reason")
-    if ends_at is not None and ends_at <= starts_at:
-        raise ValidationFailed("The end date must be after the start date.", field="ends_at")
     if ends_at is not None and ends_at <= clock.now():
         raise ValidationFailed("The end date must be in the future.", field="ends_at")
+    if ends_at is not None and ends_at <= starts_at:
+        raise ValidationFailed("The end date must be after the start date.", field="ends_at")
     if acting_user is not None and representative.user_id == acting_user.pk:
         raise NotAllowed("You cannot suspend your own publishing rights.")
     rep = Representative.objects.select_for_update().get(pk=representative.pk)

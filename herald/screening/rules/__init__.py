@@ -1,3 +1,16 @@
 """Built-in rules. Importing this package registers them (the same way council rules register)."""
 
-from . import hate, offensive, personal_data, private_individuals  # noqa: F401
+from . import (  # noqa: F401
+    bullying,
+    capacity,
+    commercial,
+    copyright,
+    custom,
+    defamation,
+    hate,
+    offensive,
+    personal_data,
+    political,
+    private_individuals,
+    safeguarding,
+)

@@ -157,7 +157,7 @@ class PreElectionRule(Rule):
         if not doc.words.isdisjoint(PARTY_WORDS):
             for m in list(PARTY_RE.finditer(doc.norm)) + list(LEADER_RE.finditer(doc.norm)):
                 out.append(self.finding(
-                    context, score=0.35 if factual else 0.8, spans=[doc.span(m.start, m.end())] if False else [doc.span(m.start(), m.end())],
+                    context, score=0.35 if factual else 0.8, spans=[doc.span(m.start(), m.end())],
                     evidence=f"party/politician: {m.group(0)}",
                     message=f"The post names a party or politician ({m.group(0)}) during the pre-election period; avoid anything politically sensitive.",
                 ))

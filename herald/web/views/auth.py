@@ -20,7 +20,7 @@ from herald.people.access import needs_two_factor, representative_for_user
 from herald.people.models import TotpDevice, User
 from herald.people.services.accounts import sign_in_locked
 from herald.web.forms import CodeForm, PasswordForm, SignInForm
-from herald.web.views.base import TWO_FACTOR_SESSION_KEY, apply_error, client_ip
+from herald.web.views.base import TWO_FACTOR_SESSION_KEY, apply_error, client_ip, posted
 
 PENDING_KEY, PENDING_AT, NEXT_KEY, CODES_KEY = "herald_pending_user", "herald_pending_at", "herald_next", "herald_new_codes"
 PENDING_SECONDS = 600
@@ -51,7 +51,7 @@ def _pending_user(request) -> User | None:
 def sign_in(request):
     if request.user.is_authenticated and representative_for_user(request.user):
         return redirect("web:dashboard")
-    form, error = SignInForm(request.POST or None), None
+    form, error = SignInForm(posted(request)), None
     if request.method == "GET" and request.GET.get("next"):
         request.session[NEXT_KEY] = request.GET["next"]
     if request.method == "POST" and form.is_valid():
@@ -80,7 +80,7 @@ def two_factor(request):
     user = _pending_user(request)
     if user is None:
         return redirect("web:sign-in")
-    form, error = CodeForm(request.POST or None), None
+    form, error = CodeForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         if sign_in_locked(email=user.email):
             error = LOCKED
@@ -103,7 +103,7 @@ def two_factor_setup(request):
         device = services.two_factor_begin(acting_user=user, user=user)
     except HeraldError:
         return redirect("web:two-factor")
-    form, error = CodeForm(request.POST or None), None
+    form, error = CodeForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             codes = services.two_factor_confirm(acting_user=user, user=user, code=form.cleaned_data["code"])
@@ -128,7 +128,7 @@ def set_password(request, uidb64: str, token: str):
         user = None
     if user is None or not default_token_generator.check_token(user, token):
         return render(request, "web/set_password_invalid.html", status=400)
-    form, error = PasswordForm(request.POST or None), None
+    form, error = PasswordForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             services.password_set(acting_user=user, user=user, password=form.cleaned_data["password"],

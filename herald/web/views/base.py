@@ -60,5 +60,10 @@ def apply_error(form, exc: HeraldError, rename: dict[str, str] | None = None) ->
     return {"message": exc.message, "field": None}
 
 
+def posted(request):
+    """The submitted data for a form on POST (even when empty), None on GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")

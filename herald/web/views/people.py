@@ -22,7 +22,7 @@ from herald.people.capabilities import Capability
 from herald.people.models import Kind, Role
 from herald.people.selectors import has_acknowledged_current_policy, publishing_rights, representative_list
 from herald.web.forms import InterestForm, ReasonForm, RepresentativeForm, SuspensionForm
-from herald.web.views.base import apply_error, staff_view
+from herald.web.views.base import apply_error, posted, staff_view
 
 
 def _status(form, error) -> int:
@@ -45,7 +45,7 @@ def people_list(request):
 
 @staff_view(Capability.MANAGE_PEOPLE)
 def person_new(request):
-    form, error = RepresentativeForm(request.POST or None), None
+    form, error = RepresentativeForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             rep = services.representative_create(acting_user=request.user, council=request.rep.council, **form.cleaned_data)
@@ -79,7 +79,7 @@ def person_edit(request, pk: int):
     rep = access_representative_by_id(request.user, pk, capability=Capability.MANAGE_PEOPLE)
     initial = {"name": rep.name, "official_email": rep.official_email, "kind": rep.kind, "roles": rep.roles,
                "organisation": rep.organisation, "job_title": rep.job_title}
-    form, error = RepresentativeForm(request.POST or None, initial=initial), None
+    form, error = RepresentativeForm(posted(request), initial=initial), None
     if request.method == "POST" and form.is_valid():
         try:
             services.representative_update(acting_user=request.user, representative=rep, **form.cleaned_data)
@@ -95,7 +95,7 @@ def person_edit(request, pk: int):
 @staff_view(Capability.MANAGE_PEOPLE)
 def person_deactivate(request, pk: int):
     rep = access_representative_by_id(request.user, pk, capability=Capability.MANAGE_PEOPLE)
-    form, error = ReasonForm(request.POST or None), None
+    form, error = ReasonForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             services.representative_deactivate(acting_user=request.user, representative=rep, reason=form.cleaned_data["reason"])
@@ -144,7 +144,7 @@ def _start_of_day(day: dt.date | None) -> dt.datetime | None:
 @staff_view(Capability.SUSPEND_PUBLISHING)
 def person_suspend(request, pk: int):
     rep = access_representative_by_id(request.user, pk, capability=Capability.SUSPEND_PUBLISHING)
-    form, error = SuspensionForm(request.POST or None), None
+    form, error = SuspensionForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         starts = _start_of_day(data["starts_on"]) if data["starts_on"] else clock.now()
@@ -164,7 +164,7 @@ def person_suspend(request, pk: int):
 def suspension_lift(request, pk: int, suspension_pk: int):
     rep = access_representative_by_id(request.user, pk, capability=Capability.SUSPEND_PUBLISHING)
     suspension = access_suspension_by_id(request.user, rep, suspension_pk)
-    form, error = ReasonForm(request.POST or None), None
+    form, error = ReasonForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             services.suspension_lift(acting_user=request.user, suspension=suspension, reason=form.cleaned_data["reason"])
@@ -184,7 +184,7 @@ def interest_new(request, pk: int):
                                       if request.rep.pk == pk else Capability.MANAGE_PEOPLE)
     if not can_manage_interests_of(request.user, rep):
         return render(request, "web/errors/403.html", status=403)
-    form, error = InterestForm(request.POST or None), None
+    form, error = InterestForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
         try:
             services.interest_register(acting_user=request.user, representative=rep, **form.cleaned_data)
