@@ -8,7 +8,7 @@ PIP := .venv/bin/pip
 HERALD := .venv/bin/herald
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgres setup setup-test css migrate demo clean help
+.PHONY: run test test-sqlite test-postgres setup migrate demo docs clean help
 
 help:
 	@echo "make run   - set up and serve the demo council at http://127.0.0.1:8000"
@@ -47,6 +47,9 @@ test-sqlite: setup
 
 test-postgres: setup
 	HERALD_DATA_DIR=var/test scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+docs: setup
+	$(PY) -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'herald.settings'); django.setup(); from herald.core.cli_reference import write; write()"
 
 clean:
 	rm -rf var .venv node_modules

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "herald.people",
     "herald.web",
     "herald.elections",
+    "herald.screening",
 ]
 
 MIDDLEWARE = [
