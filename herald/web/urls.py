@@ -29,6 +29,7 @@ urlpatterns = [
     path("people/<int:pk>/deactivate", people.person_deactivate, name="person-deactivate"),
     path("people/<int:pk>/reactivate", people.person_reactivate, name="person-reactivate"),
     path("people/<int:pk>/account", people.person_account, name="person-account"),
+    path("people/<int:pk>/two-factor/reset", people.person_two_factor_reset, name="person-two-factor-reset"),
     path("people/<int:pk>/suspend", people.person_suspend, name="person-suspend"),
     path("people/<int:pk>/suspensions/<int:suspension_pk>/lift", people.suspension_lift, name="suspension-lift"),
     path("people/<int:pk>/interests/new", people.interest_new, name="interest-new"),

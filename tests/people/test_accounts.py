@@ -117,3 +117,11 @@ def test_lock_out_after_repeated_failures(people, settings):
     sign_in_record(email=email.upper(), ip_address="127.0.0.1", succeeded=False)
     assert sign_in_locked(email=email)
     assert SignInAttempt.objects.filter(email=email).count() == 3
+
+
+def test_one_address_trying_many_emails_is_locked_out(people, settings):
+    settings.HERALD_LOGIN_MAX_FAILURES = 2
+    for n in range(20):
+        sign_in_record(email=f"guess{n}@example.org", ip_address="203.0.113.9", succeeded=False)
+    assert sign_in_locked(email="new@example.org", ip_address="203.0.113.9")
+    assert not sign_in_locked(email="new@example.org", ip_address="198.51.100.1")

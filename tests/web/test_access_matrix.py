@@ -42,6 +42,7 @@ ROUTES: dict[str, tuple[object, str]] = {
     "person-reactivate": (C.MANAGE_PEOPLE, "POST"),
     "person-account": (C.MANAGE_PEOPLE, "POST"),
     "person-suspend": (C.SUSPEND_PUBLISHING, "GET"),
+    "person-two-factor-reset": (C.MANAGE_PEOPLE, "POST"),
     "suspension-lift": (C.SUSPEND_PUBLISHING, "GET"),
     "interest-new": (C.MANAGE_PEOPLE, "GET"),
     "interest-remove": (C.MANAGE_PEOPLE, "POST"),

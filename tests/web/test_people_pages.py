@@ -127,3 +127,34 @@ def test_public_policy_page_has_an_anchor_per_clause(client, people):
     for clause in people.council.active_policy.clauses.all():
         assert f'id="{clause.clause_id}"' in body
     assert "1 January 2017" in body and "Overdue" in body
+
+
+def test_clerk_resets_someones_two_factor(people, signed_in):
+    import pyotp
+
+    from herald.people.models import TotpDevice
+
+    TotpDevice.objects.create(user=people.chair.user, secret=pyotp.random_base32())
+    client = signed_in(people.clerk)
+    assert "Reset two-factor sign-in" in client.get(f"/people/{people.chair.pk}/").content.decode()
+    response = client.post(f"/people/{people.chair.pk}/two-factor/reset")
+    assert response.status_code == 302
+    assert not TotpDevice.objects.filter(user=people.chair.user).exists()
+
+
+def test_an_unexpected_error_shows_a_plain_page_and_no_internals(people, signed_in, monkeypatch):
+    from django.test import Client
+
+    import herald.web.views.dashboard as dashboard_view
+
+    def explode(**kwargs):
+        raise RuntimeError("secret internal detail /etc/passwd")
+
+    monkeypatch.setattr(dashboard_view, "publishing_rights", explode)
+    client = Client(raise_request_exception=False)
+    client.force_login(people.officer.user)
+    response = client.get("/dashboard")
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in body
+    assert "secret internal detail" not in body and "Traceback" not in body

@@ -87,11 +87,19 @@ def sign_in_record(*, email: str, ip_address: str | None, succeeded: bool, user:
             _audit(user, None, EventType.SIGN_IN_LOCKED_OUT, data={"ip_address": ip_address})
 
 
-def sign_in_locked(*, email: str, now: dt.datetime | None = None) -> bool:
+# Failures from one address (across any email addresses) before it is locked out too.
+IP_FAILURE_FACTOR = 10
+
+
+def sign_in_locked(*, email: str, ip_address: str | None = None, now: dt.datetime | None = None) -> bool:
+    """Too many recent failures for this email address, or from this network address."""
     now = now or clock.now()
     since = now - dt.timedelta(minutes=settings.HERALD_LOGIN_LOCKOUT_MINUTES)
-    recent = SignInAttempt.objects.filter(email=email.strip().lower(), at__gte=since, succeeded=False)
-    return recent.count() >= settings.HERALD_LOGIN_MAX_FAILURES
+    recent = SignInAttempt.objects.filter(at__gte=since, succeeded=False)
+    if recent.filter(email=email.strip().lower()).count() >= settings.HERALD_LOGIN_MAX_FAILURES:
+        return True
+    limit = settings.HERALD_LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR
+    return ip_address is not None and recent.filter(ip_address=ip_address).count() >= limit
 
 
 @transaction.atomic

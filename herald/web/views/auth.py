@@ -56,7 +56,7 @@ def sign_in(request):
         request.session[NEXT_KEY] = request.GET["next"]
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
-        if sign_in_locked(email=email):
+        if sign_in_locked(email=email, ip_address=client_ip(request)):
             error = LOCKED
             known = User.objects.filter(email=email).first()
             services.sign_in_record(email=email, ip_address=client_ip(request), succeeded=False, user=known, locked_out=True)
@@ -82,7 +82,7 @@ def two_factor(request):
         return redirect("web:sign-in")
     form, error = CodeForm(posted(request)), None
     if request.method == "POST" and form.is_valid():
-        if sign_in_locked(email=user.email):
+        if sign_in_locked(email=user.email, ip_address=client_ip(request)):
             error = LOCKED
         elif services.two_factor_verify(user=user, code=form.cleaned_data["code"], ip_address=client_ip(request)):
             for key in (PENDING_KEY, PENDING_AT):

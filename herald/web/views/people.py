@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from herald.people.access import (
     has_capability,
 )
 from herald.people.capabilities import Capability
-from herald.people.models import Kind, Role
+from herald.people.models import Kind, Role, TotpDevice
 from herald.people.selectors import has_acknowledged_current_policy, publishing_rights, representative_list
 from herald.web.forms import InterestForm, ReasonForm, RepresentativeForm, SuspensionForm
 from herald.web.views.base import apply_error, posted, staff_view
@@ -71,6 +72,7 @@ def person_detail(request, pk: int):
         "can_interests": can_manage_interests_of(request.user, rep) and rep.kind == Kind.MEMBER,
         "now": clock.now(),
         "link": request.session.pop(f"herald_link_{rep.pk}", None),
+        "has_two_factor": rep.user_id is not None and TotpDevice.objects.filter(user_id=rep.user_id).exists(),
     })
 
 
@@ -139,6 +141,21 @@ def person_account(request, pk: int):
 
 def _start_of_day(day: dt.date | None) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time.min, tzinfo=clock.LONDON) if day else None
+
+
+@require_POST
+@staff_view(Capability.MANAGE_PEOPLE)
+def person_two_factor_reset(request, pk: int):
+    rep = access_representative_by_id(request.user, pk, capability=Capability.MANAGE_PEOPLE)
+    if rep.user is None:
+        raise Http404
+    try:
+        services.two_factor_reset(acting_user=request.user, user=rep.user)
+    except HeraldError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{rep.name} will set up two-factor sign-in again the next time they sign in.")
+    return redirect("web:person", rep.pk)
 
 
 @staff_view(Capability.SUSPEND_PUBLISHING)
