@@ -39,14 +39,16 @@ run: demo
 
 test: setup
 	scripts/ensure-system-packages.sh
+	scripts/pds/install.sh
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# The PostgreSQL run leaves out the connector tests: they use no database.
 test-sqlite: setup
 	HERALD_DATA_DIR=var/test $(PY) -m pytest $(PYTEST_ARGS)
 
 test-postgres: setup
-	HERALD_DATA_DIR=var/test scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+	HERALD_DATA_DIR=var/test scripts/with-postgres.sh $(PY) -m pytest -m "not pds and not contract" $(PYTEST_ARGS)
 
 docs: setup
 	$(PY) -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'herald.settings'); django.setup(); from herald.core.cli_reference import write; write()"

@@ -12,6 +12,7 @@ from herald.core.config import env, env_bool, env_int
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = (BASE_DIR / env("HERALD_DATA_DIR")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+(DATA_DIR / "static").mkdir(exist_ok=True)
 
 DEBUG = env_bool("HERALD_DEBUG")
 
