@@ -1,6 +1,9 @@
 from django.urls import include, path
 
-urlpatterns = [path("", include("herald.web.urls"))]
+urlpatterns = [
+    path("", include("herald.web.urls")),
+    path("", include("herald.elections.urls")),
+]
 
 handler400 = "herald.web.views.errors.bad_request"
 handler403 = "herald.web.views.errors.forbidden"

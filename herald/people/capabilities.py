@@ -18,6 +18,9 @@ class Capability(StrEnum):
     EXPORT_AUDIT = "export_audit"
     MANAGE_POLICY = "manage_policy"
     ACKNOWLEDGE_POLICY = "acknowledge_policy"
+    MANAGE_CHANNELS = "manage_channels"
+    PROPOSE_CHANNELS = "propose_channels"
+    MANAGE_ELECTIONS = "manage_elections"
 
 
 DESCRIPTIONS: dict[Capability, str] = {
@@ -31,6 +34,10 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.EXPORT_AUDIT: "Export the audit trail.",
     Capability.MANAGE_POLICY: "Load a new version of the council's policy.",
     Capability.ACKNOWLEDGE_POLICY: "Acknowledge having read the current policy.",
+    Capability.MANAGE_CHANNELS: "Approve, reject, suspend, close and reopen channels; run compliance checks; "
+                                "set channel credentials.",
+    Capability.PROPOSE_CHANNELS: "Propose a new channel (social networking application) for the Clerk's approval.",
+    Capability.MANAGE_ELECTIONS: "Keep the elections register and confirm pre-election exceptions.",
 }
 
 EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD})
@@ -38,8 +45,8 @@ EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD})
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     "clerk": frozenset(Capability),
     "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS},
-    "officer": EVERYONE | {Capability.VIEW_PEOPLE},
-    "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS},
+    "officer": EVERYONE | {Capability.VIEW_PEOPLE, Capability.PROPOSE_CHANNELS},
+    "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS, Capability.PROPOSE_CHANNELS},
 }
 
 # Roles whose holders must use two-factor authentication.

@@ -32,5 +32,7 @@ class EventType(models.IntegerChoices):
     RECOVERY_CODE_USED = 408, "Recovery code used"
     TWO_FACTOR_FAILED = 409, "Wrong two-factor code"
     TWO_FACTOR_RESET = 410, "Two-factor authentication reset"
+    # 500 channels
+    # 600 elections
     # 900 records
     AUDIT_EXPORTED = 901, "Audit trail exported"

@@ -89,7 +89,7 @@ class Lexicon:
         )
         allow = [a.strip().lower() for a in allowlist if a.strip()]
         self.allow_regex = (
-            re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(a) for a in sorted(allow, key=len, reverse=True)) + r")(?![a-z])")
+            re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(a) for a in sorted(allow, key=len, reverse=True)) + r")(?:s|es)?(?![a-z])")
             if allow else None
         )
 
@@ -130,6 +130,10 @@ class Lexicon:
                 hits.append(Hit(term, doc.span(start, end), start, end, obfuscated))
         doc.cache[key] = hits
         return hits
+
+    def allowlisted(self, doc: Document) -> bool:
+        """True if the text contains an allowlisted word or phrase ("spotted dick", "Scunthorpe")."""
+        return self.allow_regex is not None and bool(self.allow_regex.search(doc.lower))
 
 
 def load_terms(path: Path = DATA / "lexicon.tsv") -> list[Term]:

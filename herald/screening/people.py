@@ -52,7 +52,8 @@ PUBLIC_TITLE_RE = re.compile(
     re.I,
 )
 TITLE_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
-FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+FULL_NAME_RE = re.compile(r"\b(?=([A-Z][a-z]+)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+PERSON_VERB_RE = re.compile(r"^(?:'s\b|\s+(?:is|was|has|had|keeps|said|says|told|lives|who)\b)")
 RELATION_WORDS = (
     r"neighbour|neighbours|neighbor|landlord|landlady|tenant|tenants|lodger|ex|ex-wife|ex-husband|"
     r"ex-partner|partner|wife|husband|son|daughter|mum|mother|dad|father|brother|sister|nan|gran|"
@@ -60,7 +61,7 @@ RELATION_WORDS = (
     r"stepdaughter|boyfriend|girlfriend|colleague|boss|friend|mate|carer|child|kid|kids|baby|toddler"
 )
 RELATION_RE = re.compile(
-    r"\b(?:my|our|his|her|their|your)\s+(?:(?:next[- ]door|elderly|old|young|little|new|former|"
+    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:(?:next[- ]door|elderly|old|young|little|new|former|"
     r"late)\s+)?(" + RELATION_WORDS + r")\b(?:,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
 )
 HOUSE_RE = re.compile(
@@ -134,16 +135,17 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
         names = first_names()
         for m in FULL_NAME_RE.finditer(text):
             first, last = m.group(1), m.group(2)
-            if first.lower() not in names or last.lower() in NON_SURNAME:
+            start, end = m.start(1), m.end(2)
+            if first.lower() not in names:
                 continue
-            if text[m.end(): m.end() + 1] == "'" and text[m.end(): m.end() + 3] in ("'s ",):
-                pass
+            if last.lower() in NON_SURNAME and not PERSON_VERB_RE.match(text[end: end + 12]):
+                continue
             public = (
                 f"{first} {last}".lower() in known_lower
                 or last.lower() in known_parts
-                or _is_public_prefix(doc, m.start())
+                or _is_public_prefix(doc, start)
             )
-            found.append(Mention(m.start(), m.end(), m.group(0), "full", public, m.group(0)))
+            found.append(Mention(start, end, text[start:end], "full", public, text[start:end]))
     if "clerk" in doc.words or "mayor" in doc.words or "chair" in doc.words or "councillor" in doc.words or "councillors" in doc.words:
         for m in ROLE_RE.finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), "role", True, m.group(0)))

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from herald.web.views import account, audit, auth, dashboard, people, public
 

@@ -49,17 +49,25 @@ ROUTES: dict[str, tuple[object, str]] = {
     "audit": (C.VIEW_AUDIT, "GET"),
     "audit-export": (C.EXPORT_AUDIT, "GET"),
 }
+# --- channels (routes of herald.web channel pages) ---
+# --- end channels ---
+# --- elections (routes of herald.elections.urls) ---
+# --- end elections ---
 ROLES = ("clerk", "chair", "officer", "member", "volunteer")
 
 
-def _route_names() -> set[str]:
-    resolver = get_resolver()
-    names = set()
-    for pattern in resolver.url_patterns:
-        for sub in getattr(pattern, "url_patterns", [pattern]):
+def _patterns() -> dict[str, tuple[str, URLPattern]]:
+    """Every named route: 'namespace:name' -> (namespace, pattern)."""
+    found = {}
+    for include in get_resolver().url_patterns:
+        for sub in getattr(include, "url_patterns", [include]):
             if isinstance(sub, URLPattern) and sub.name:
-                names.add(sub.name)
-    return names
+                found[sub.name] = (include.namespace, sub)
+    return found
+
+
+def _route_names() -> set[str]:
+    return set(_patterns())
 
 
 def test_every_route_is_classified():
@@ -74,17 +82,20 @@ def objects(people):
                                    ends_at=clock.now() + dt.timedelta(days=3), reason="Test")
     interest = interest_register(acting_user=people.clerk.user, representative=target, category="land",
                                  description="A field", registered_on=dt.date(2024, 1, 1))
-    return {"slug": people.council.slug, "pk": target.pk, "suspension_pk": suspension.pk,
-            "interest_pk": interest.pk, "uidb64": "MQ", "token": "bad-token"}
+    found = {"slug": people.council.slug, "pk": target.pk, "suspension_pk": suspension.pk,
+             "interest_pk": interest.pk, "uidb64": "MQ", "token": "bad-token"}
+    # --- channels objects ---
+    # --- end channels objects ---
+    # --- elections objects ---
+    # --- end elections objects ---
+    return found
 
 
 def _url(name: str, objects: dict) -> str:
     from django.urls import reverse
 
-    resolver = get_resolver()
-    pattern = next(p for p in resolver.url_patterns[0].url_patterns if p.name == name)
-    keys = pattern.pattern.converters.keys() if hasattr(pattern.pattern, "converters") else []
-    return reverse(f"web:{name}", kwargs={k: objects[k] for k in keys})
+    namespace, pattern = _patterns()[name]
+    return reverse(f"{namespace}:{name}", kwargs={k: objects[k] for k in pattern.pattern.converters})
 
 
 def _call(client, name, objects):
@@ -124,7 +135,7 @@ def test_each_role(people, objects, signed_in, role, name):
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
     keys = {"pk", "suspension_pk", "interest_pk"}
-    pattern = next(p for p in get_resolver().url_patterns[0].url_patterns if p.name == name)
+    _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):
         assert response.status_code == 404, name
     else:

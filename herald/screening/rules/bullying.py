@@ -59,15 +59,14 @@ class BullyingRule(Rule):
         weight_at = {h.start: h for h in hits}
         # "you idiot", "you're a total muppet"
         for m in YOU_INSULT_RE.finditer(text):
-            hit = _hit_within(weight_at, m.start("w"), m.end("w"))
+            hit = _hit_within(weight_at, m.start() + 3, m.end() + 20)
             if hit is not None:
                 out.append(self._insult(doc, context, m.start(), m.end(), hit, "you"))
         # "Cllr Jones is a clown", "@dave99 you muppet", "Mrs Smith the idiot"
         for person in person_mentions(doc, context):
             tail = NAME_INSULT_TAIL_RE.match(text[person.end: person.end + 80])
             if tail:
-                start = person.end + tail.start("w")
-                hit = _hit_within(weight_at, start, person.end + tail.end("w"))
+                hit = _hit_within(weight_at, person.end, person.end + tail.end("w") + 20)
                 if hit is not None:
                     out.append(self._insult(doc, context, person.start, person.end + tail.end(), hit, person.text))
         return out

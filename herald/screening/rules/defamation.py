@@ -16,10 +16,10 @@ from ..registry import Rule, register
 from ..text import Document
 
 ALLEGATION_RE = re.compile(
-    r"(?<![a-z])(?:(?P<corrupt>corrupt(?:ion)?|bribe[sd]?|bribery|backhanders?|kickbacks?|on the take|in (?:the|his|her|their) "
+    r"(?<![a-z])(?:(?P<corrupt>corrupt(?:ion)?|brib(?:e|es|ed|ing)|bribery|backhanders?|kickbacks?|on the take|in (?:the|his|her|their) "
     r"(?:developer'?s? |builders'? )?pockets?|lining (?:his|her|their) (?:own )?pockets|brown envelopes?|rigged|cover(?:ed|ing)?[- ]up|"
     r"bent (?:copper|councillor|cop|officer|as a nine bob note)|in bed with|paid off|money laundering|nepotism|jobs for (?:the|their) (?:boys|mates))|"
-    r"(?P<dishonest>fraud(?:ster|ulent|ulently)?|fiddl(?:ed|ing|es) (?:the|his|her|their) (?:books|expenses|accounts|figures)|"
+    r"(?P<dishonest>fraud(?:ster|ulent|ulently)?|fiddl(?:ed|ing|es) (?:the |his |her |their )?(?:[\w']+ ){0,3}(?:books|expenses|accounts|figures|claims)|"
     r"embezzl\w+|stole|stealing|steals|thie(?:f|ves)|liars?|lied (?:to|about)|lying (?:to|about)|dishonest|crook(?:ed|s)?|cheat(?:s|ed|ing)?|"
     r"scam(?:mer|mers|ming|s)?|con (?:man|men|artist)|swindl\w+|ripp(?:ed|ing) (?:us|me|people|residents|customers) off|"
     r"rip-?off merchants?|cowboys?(?: builders?| traders?| outfit)|dodgy|forged|falsified|pocketed|ran off with)|"
@@ -29,7 +29,7 @@ ALLEGATION_RE = re.compile(
     r"botched|bodged|doesn't have a clue|hasn't got a clue|useless at (?:his|her|their) job))(?![a-z])"
 )
 ALLEGATION_WORDS = frozenset(
-    """corrupt corruption bribe bribed bribes bribery backhander backhanders kickback kickbacks take pocket pockets
+    """corrupt corruption bribe bribed bribes bribing bribery backhander backhanders kickback kickbacks take pocket pockets
     lining envelope envelopes rigged cover covered covering bent bed paid laundering nepotism jobs fraud fraudster
     fraudulent fraudulently fiddled fiddling fiddles embezzled embezzling embezzlement stole stealing steals thief
     thieves liar liars lied lying dishonest crook crooked crooks cheat cheats cheated cheating scam scammer scammers

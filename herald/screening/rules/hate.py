@@ -71,6 +71,7 @@ DEROGATE = (
     r"destroy(?:ing|ed|s)? (?:this|our|the)|ugly|too emotional|hysterical|belong in the kitchen|mentally ill|"
     r"freaks|perverts|abominations?|unnatural|sick in the head|a joke|not real (?:women|men)|second[- ]class|"
     r"taking over|out-?breed\w*|(?:all )?the same|good for nothing|should know their place|can't drive|"
+    r"(?:are|is) (?:always )?behind (?:the|this|it|everything|our)|control (?:the|our|everything)|run (?:the|our) (?:media|banks|council|country)|"
     r"too stupid|so stupid|so lazy|so dirty|are the worst|brainwashed|backward|primitive|uncivili[sz]ed|bad drivers"
 )
 THREAT = (
@@ -78,7 +79,7 @@ THREAT = (
     r"(?:shot|hanged|hung|killed|burned|burnt|gassed|exterminated|wiped out|eradicated|lynched|beaten|"
     r"stabbed|put down|sterili[sz]ed|die|burn|hang|rot)|"
     r"(?:kill|shoot|hang|burn|gas|exterminate|wipe out|eradicate|lynch|stab|beat up|murder|hunt down|"
-    r"get rid of) (?:all |every |the |those |these |them|all the )|death to|i(?:'ll| will) (?:kill|hurt|shoot|stab|find)|"
+    r"get rid of) (?:all(?: the| of the| of them)?|every|the|those|these|them)|death to|i(?:'ll| will) (?:kill|hurt|shoot|stab|find)|"
     r"deserve to die|should die|must die|should be destroyed"
 )
 EXCLUDE = (
@@ -97,7 +98,7 @@ HOSTILE_RE = re.compile(
     r"(?<![a-z])(?:(?P<threat>" + THREAT + r")|(?P<dehumanise>" + DEHUMANISE + r")|(?P<exclude>" + EXCLUDE +
     r")|(?P<derogate>" + DEROGATE + r")|(?P<hate>" + HATE_VERB + r"))(?![a-z])"
 )
-NEGATION_RE = re.compile(r"(?<![a-z])(?:not|n't|never|no longer|nothing|hardly|isn't|aren't|wasn't|nor)(?:\W+\w+){0,2}\W*$")
+NEGATION_RE = re.compile(r"(?<![a-z])(?:not(?! only| just)|n't|never|no longer|nothing(?! but)|hardly|isn't|aren't|wasn't|nor)(?:\W+\w+){0,2}\W*$")
 COUNTER_FRAME_RE = re.compile(
     r"(?<![a-z])(?:saying|to say|says|said|say that|to call|calling|called (?:me|us|her|him|them)|shouted|shouting|"
     r"claims?(?: that)?|the idea that|the myth that|who (?:think|say|believe)|if you think|graffiti|posters?|"
@@ -107,7 +108,7 @@ DENOUNCE_RE = re.compile(
     r"(?<![a-z])(?:disgusting|unacceptable|wrong|racist|racism|hateful|hate crime|hatred|bigot\w*|vile|not ok|not okay|"
     r"condemn\w*|shame|shameful|no place|stand (?:against|with|together)|challenge|report(?:ed)?|appalling|"
     r"sickening|abhorrent|homophob\w*|transphob\w*|misogyn\w*|islamophob\w*|antisemit\w*|xenophob\w*|ableis\w*|"
-    r"offensive|horrible|awful|outrageous|will not tolerate|won't tolerate|zero tolerance|has no place|ignorant)(?![a-z])"
+    r"offensive|horrible|awful|outrageous|the problem|ashamed|shame on|will not tolerate|won't tolerate|zero tolerance|has no place|ignorant)(?![a-z])"
 )
 NEG_SPEECH_RE = re.compile(
     r"(?<![a-z])(?:never|wouldn't|would not|don't|do not|won't|will not|can't|cannot|shouldn't|should not|"
@@ -125,7 +126,7 @@ HOSTILE_WORDS = frozenset(
     uncivilized drivers shot hanged hung killed burned burnt gassed exterminated wiped eradicated lynched beaten
     stabbed die burn hang rot kill shoot gas exterminate eradicate lynch stab beat murder hunt rid death hurt find
     destroyed back send deport welcome belong keep banned allowed right ban out leave wanted hate despise loathe
-    detest stand fed disgust trust typical fuck fucking screw""".split()
+    detest stand fed disgust trust typical fuck fucking screw behind control run""".split()
 )
 RECLAIM_RE = re.compile(
     r"(?<![a-z])(?:i'm a|i am a|im a|we're|we are|as a|as an|us|proud|fellow|my fellow|my)\W+(?:\w+\W+)?$"
@@ -238,7 +239,7 @@ def find_hate(doc: Document, lexicon: Lexicon) -> tuple[list[HateSignal], list[t
     return signals, other
 
 
-_GROUP_SUBJECT_RE = re.compile(r"(?<![a-z])(?:[a-z]+s|they|these people|those people|that lot)\s+(?:are|r|is|should|must|deserve|need)\b")
+_GROUP_SUBJECT_RE = re.compile(r"(?<![a-z])(?:[a-z]+s|they|these people|those people|that lot)\b[a-z ]{0,30}?\s(?:are|r|is|should|must|deserve|need)\b")
 
 
 def _pick_target(targets: list[re.Match[str]], act: re.Match[str], kind: str) -> re.Match[str] | None:
@@ -246,7 +247,7 @@ def _pick_target(targets: list[re.Match[str]], act: re.Match[str], kind: str) ->
         return None
     # Prefer the nearest target; for "I hate X"-style acts the target follows the act.
     if kind in ("hate", "threat"):
-        after = [t for t in targets if t.start() >= act.end() - 1]
+        after = [t for t in targets if t.end() > act.end()]
         if after:
             return after[0]
     before = [t for t in targets if t.end() <= act.start()]

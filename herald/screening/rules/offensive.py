@@ -23,7 +23,7 @@ PROFANITY_CHECK_SHA256 = {
     "model.joblib": "aeafc04849d4d93db4721cf30a86ebf22085595294b8a07d51918e7fa98f538b",
     "vectorizer.joblib": "19c5200dc6a41f026e0558e2f164f5fe8d8f58e502b46b37e4385037fcfa4831",
 }
-MODEL_ONLY_FACTOR = 0.6
+MODEL_ONLY_FACTOR = 0.52
 
 _MODEL: CalibratedLinearModel | None = None
 
@@ -108,7 +108,7 @@ class OffensiveLanguageRule(Rule):
                     ),
                 )
             )
-        elif prob >= 0.5:
+        elif prob >= 0.5 and not self.lexicon.allowlisted(doc):
             _, contrib = self.model.explain(doc.raw)
             top = [w for w, v in sorted(contrib.items(), key=lambda kv: -kv[1])[:3] if v > 0]
             out.append(

@@ -6,7 +6,7 @@ import re
 
 from ..context import Context
 from ..findings import Finding
-from ..people import Mention, person_mentions, private_mentions, sentence_bounds
+from ..people import AT_NUMBER_RE, Mention, person_mentions, private_mentions, sentence_bounds
 from ..registry import Rule, register
 from ..text import Document
 
@@ -59,6 +59,10 @@ class PrivateIndividualsRule(Rule):
                 score = 0.6 if cue else 0.3
             else:
                 score = 0.2
+            if m.kind in ("titled", "full", "relation") and AT_NUMBER_RE.match(doc.norm, m.end + 1) or (
+                m.kind in ("titled", "full", "relation") and AT_NUMBER_RE.search(doc.norm[m.end: m.end + 25])
+            ):
+                score = max(score, 0.85)
             if context.audience == "children" and m.kind in ("full", "relation"):
                 score = max(score, 0.5)
             out.append(
@@ -162,14 +166,14 @@ class SpecialCategoryRule(Rule):
 
 CRIME_RE = re.compile(
     r"\b(?:arrested|charged with|convicted|conviction|jailed|in prison|prison sentence|on bail|"
-    r"cautioned|sex offender|paedophile|pedophile|criminal record|stole|stolen|steals|thief|burgled|"
+    r"cautioned|sex offenders?|paedophile|pedophile|criminal record|stole|stolen|steals|thief|burgled|"
     r"burglar|drug dealer|deals drugs|dealing drugs|shoplift\w*|assaulted|attacked|abuser|"
     r"drink[- ]driv\w*|police (?:took|raided|came for|arrested)|fraudster|on the sex offenders register|"
     r"tagged|community service|served time|done time|ex-con)\b",
     re.I,
 )
 CRIME_PREFILTER = frozenset(
-    "arrested charged convicted conviction jailed prison bail cautioned offender paedophile pedophile "
+    "arrested charged convicted conviction jailed prison bail cautioned offender offenders paedophile pedophile "
     "criminal stole stolen steals thief burgled burglar drug drugs dealer shoplifting shoplifter "
     "shoplifted assaulted attacked abuser drink police fraudster tagged community served time con".split()
 )

@@ -57,7 +57,8 @@ class ChildDetailsRule(Rule):
         for m in AGE_AFTER_RE.finditer(text):
             first = m.group(1)
             age = next((g for g in m.groups()[2:] if g), None)
-            if first.lower() in names and age is not None and int(age) < 18:
+            named = first.lower() in names or (m.group(2) or "").lower() in names
+            if named and age is not None and int(age) < 18:
                 seen.add(m.start())
                 out.append(self._child(doc, context, m.start(), m.end(), f"{m.group(0)}", "age", 0.9))
         for m in AGE_BEFORE_RE.finditer(text):
