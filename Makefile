@@ -51,7 +51,7 @@ test-postgres: setup
 	HERALD_DATA_DIR=var/test scripts/with-postgres.sh $(PY) -m pytest -m "not pds and not contract" $(PYTEST_ARGS)
 
 docs: setup
-	$(PY) -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'herald.settings'); django.setup(); from herald.core.cli_reference import write; write()"
+	$(PY) -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'herald.settings'); django.setup(); from herald.core.reference_docs import write; write()"
 
 clean:
 	rm -rf var .venv node_modules
