@@ -35,6 +35,24 @@ HERALD_BASE_URL = env("HERALD_BASE_URL").rstrip("/")
 HERALD_DEFAULT_COUNCIL = env("HERALD_DEFAULT_COUNCIL")
 HERALD_LOGIN_MAX_FAILURES = env_int("HERALD_LOGIN_MAX_FAILURES")
 HERALD_LOGIN_LOCKOUT_MINUTES = env_int("HERALD_LOGIN_LOCKOUT_MINUTES")
+HERALD_CONNECTOR_BACKENDS = dict(
+    item.split("=", 1) for item in env("HERALD_CONNECTOR_BACKENDS").replace(" ", "").split(",") if "=" in item)
+
+
+def _credentials_keys() -> list[str]:
+    keys = [k.strip() for k in env("HERALD_CREDENTIALS_KEYS").split(",") if k.strip()]
+    if keys:
+        return keys
+    from cryptography.fernet import Fernet
+
+    path = DATA_DIR / "dev-credentials-key"
+    if not path.exists():
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return [path.read_text().strip()]
+
+
+HERALD_CREDENTIALS_KEYS = _credentials_keys()
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -52,6 +70,7 @@ INSTALLED_APPS = [
     "herald.web",
     "herald.elections",
     "herald.screening",
+    "herald.channels",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "herald.web.context.herald",
+                "herald.elections.context.pre_election",
             ],
         },
     },

@@ -42,6 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HERALD_EMAIL_PASSWORD", "", "SMTP password (secret)."),
     Setting("HERALD_EMAIL_USE_TLS", "0", "1 uses STARTTLS."),
     Setting("HERALD_EMAIL_FROM", "herald@localhost", "From address of Herald's emails."),
+    Setting("HERALD_CREDENTIALS_KEYS", "", "Comma-separated Fernet keys that encrypt channel credentials at rest. "
+            "The first encrypts; all decrypt (rotation: put the new key first, run `herald channels "
+            "rotate-credentials`, then drop the old key). Empty: a development key kept in HERALD_DATA_DIR."),
+    Setting("HERALD_CONNECTOR_BACKENDS", "", "Platforms served by another connector, e.g. "
+            "'bluesky=stub,mastodon=stub' for a demo or tests with no network. Empty: real connectors."),
     Setting("HERALD_LOG_LEVEL", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
 )
 

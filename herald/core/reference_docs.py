@@ -57,7 +57,16 @@ def event_table() -> str:
     return "\n".join(out) + "\n"
 
 
-GENERATED = {"cli.md": cli_reference, "roles.md": capability_table, "audit.md": event_table}
+def environment_table() -> str:
+    from herald.core.config import SETTINGS
+
+    out = ["## Environment", "", "| Setting | Default | What it does |", "|---|---|---|"]
+    out += [f"| `{s.name}` | {f'`{s.default}`' if s.default else '(empty)'} | {s.description} |" for s in SETTINGS]
+    return "\n".join(out) + "\n"
+
+
+GENERATED = {"cli.md": cli_reference, "roles.md": capability_table, "audit.md": event_table,
+             "settings.md": environment_table}
 
 
 def generated(name: str) -> str:

@@ -53,11 +53,11 @@ def demo_create(*, reset_passwords: bool = False) -> tuple[Council, list[DemoLog
         logins: list[DemoLogin] = []
         if not created and not reset_passwords:
             return council, logins
+        if created:
+            _demo_people(council)
+            _demo_news_channel(council)
         for name, kind, roles, email, title in DEMO_PEOPLE:
-            rep = Representative.objects.filter(council=council, official_email=email).first()
-            if rep is None:
-                rep = representative_create(acting_user=None, council=council, name=name, kind=kind, roles=roles,
-                                            official_email=email, job_title=title)
+            rep = Representative.objects.get(council=council, official_email=email)
             if rep.user is None:
                 account_create(acting_user=None, representative=rep)
                 rep.refresh_from_db()
@@ -65,3 +65,28 @@ def demo_create(*, reset_passwords: bool = False) -> tuple[Council, list[DemoLog
             password_set(acting_user=None, user=rep.user, password=password, confirm=password)
             logins.append(DemoLogin(name, rep.get_roles_display(), email, password))
         return council, logins
+
+
+def _demo_people(council: Council) -> None:
+    for name, kind, roles, email, title in DEMO_PEOPLE:
+        representative_create(acting_user=None, council=council, name=name, kind=kind, roles=roles,
+                              official_email=email, job_title=title)
+
+
+def _demo_news_channel(council: Council) -> None:
+    """The council's own news feed, approved and active, with a first item."""
+    from herald.channels.connect import connector_for
+    from herald.channels.services import channel_decide, channel_propose
+    from herald.connectors.base import Publishable
+
+    clerk = Representative.objects.get(council=council, official_email=DEMO_PEOPLE[0][3])
+    channel = channel_propose(acting_user=None, council=council, owner=clerk, name="Stalbridge Town Council news",
+                              platform="newsfeed", kind="blog", use="council_service", audience="general",
+                              purpose="News about council services, meetings and events in Stalbridge.",
+                              logo_use="uses_logo")
+    channel_decide(acting_user=None, channel=channel, action="approve")
+    channel_decide(acting_user=None, channel=channel, action="activate")
+    with connector_for(channel) as feed:
+        feed.publish(Publishable(text="Welcome to the Town Council's news page. Council meetings are held on the "
+                                      "second Tuesday of each month at 7pm at TheHub@Stalbridge. All welcome."),
+                     idempotency_key="demo-welcome")

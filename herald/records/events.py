@@ -33,6 +33,22 @@ class EventType(models.IntegerChoices):
     TWO_FACTOR_FAILED = 409, "Wrong two-factor code"
     TWO_FACTOR_RESET = 410, "Two-factor authentication reset"
     # 500 channels
+    CHANNEL_PROPOSED = 501, "Channel proposed"
+    CHANNEL_APPROVED = 502, "Channel approved"
+    CHANNEL_REJECTED = 503, "Channel rejected"
+    CHANNEL_ACTIVATED = 504, "Channel activated"
+    CHANNEL_SUSPENDED = 505, "Channel suspended"
+    CHANNEL_CLOSED = 506, "Channel closed"
+    CHANNEL_REOPENED = 507, "Channel reopened"
+    CHANNEL_UPDATED = 508, "Channel details changed"
+    CHANNEL_CREDENTIALS_SET = 509, "Channel credentials set"
+    CHANNEL_CHECKED = 510, "Channel compliance checked"
+    CHANNEL_REAPPROVED = 511, "Channel re-approved for another year"
+    CHANNEL_COMPLAINTS_INFO_CONFIRMED = 512, "Channel complaints information confirmed"
+    CHANNEL_REGISTERED = 513, "Non-council channel registered"
     # 600 elections
+    ELECTION_ADDED = 601, "Election added to the register"
+    ELECTION_CHANGED = 602, "Election changed"
+    ELECTION_CANCELLED = 603, "Election cancelled"
     # 900 records
     AUDIT_EXPORTED = 901, "Audit trail exported"

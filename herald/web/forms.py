@@ -124,3 +124,51 @@ class AuditFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", "The 'to' date must be the same as or after the 'from' date")
         return data
+
+
+class ChannelForm(forms.Form):
+    name = forms.CharField(label="Name of the channel", max_length=120,
+                           help_text="For example, 'Town news on Bluesky'.",
+                           error_messages={"required": "Enter a name for the channel"})
+    platform = forms.ChoiceField(label="Platform", widget=forms.RadioSelect,
+                                 error_messages={"required": "Select the platform"})
+    kind = forms.ChoiceField(label="What kind of application is it?", widget=forms.RadioSelect,
+                             help_text="Virtual worlds and RSS aggregation always need the Clerk's approval (scope.discuss).",
+                             error_messages={"required": "Select what kind of application it is"})
+    use = forms.ChoiceField(label="How will it be used?", widget=forms.RadioSelect,
+                            error_messages={"required": "Select how it will be used"})
+    purpose = forms.CharField(label="What is it for?", widget=forms.Textarea, max_length=2000,
+                              error_messages={"required": "Say what the channel is for"})
+    audience = forms.ChoiceField(label="Who is it mainly for?", widget=forms.RadioSelect,
+                                 help_text="Channels for children or young people get stricter checks.",
+                                 error_messages={"required": "Select who it is mainly for"})
+    handle = forms.CharField(label="Account handle (optional until it is set up)", max_length=200, required=False,
+                             help_text="For example, stalbridgetc.bsky.social")
+    account_email = forms.CharField(label="Email address the account is registered with (optional)", max_length=254,
+                                    required=False, help_text="Official accounts use the council's address (ident.1).")
+    service_url = forms.CharField(label="Server address (optional)", max_length=200, required=False,
+                                  help_text="Only for Bluesky or Mastodon servers other than the usual ones.")
+    logo_use = forms.ChoiceField(label="Does it use the Council's logo?", widget=forms.RadioSelect, required=False)
+    owner = forms.TypedChoiceField(label="Who is responsible for it?", coerce=int,
+                                   error_messages={"required": "Select who is responsible for it"})
+    representatives = forms.TypedMultipleChoiceField(label="Who may post on it?", coerce=int, required=False,
+                                                     widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, people=(), **kwargs):
+        from herald.channels.models import ApplicationKind, Audience, LogoUse, Platform, Use
+
+        super().__init__(*args, **kwargs)
+        self.fields["platform"].choices = Platform.choices
+        self.fields["kind"].choices = ApplicationKind.choices
+        self.fields["use"].choices = Use.choices
+        self.fields["audience"].choices = Audience.choices
+        self.fields["logo_use"].choices = [c for c in LogoUse.choices if c[0]]
+        choices = [(p.pk, p.name) for p in people]
+        self.fields["owner"].choices = [("", "Select a person")] + choices
+        self.fields["representatives"].choices = choices
+
+
+class CredentialsForm(forms.Form):
+    secret = forms.CharField(label="App password or access token", widget=forms.PasswordInput, max_length=500,
+                             help_text="Stored encrypted. Herald never shows it again.",
+                             error_messages={"required": "Enter the app password or access token"})

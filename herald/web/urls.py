@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from herald.web.views import account, audit, auth, dashboard, people, public
+from herald.web.views import account, audit, auth, channels, dashboard, people, public
 
 app_name = "web"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("policy", public.policy_default, name="policy"),
     path("councils/<slug:slug>/", public.council_home, name="council-home"),
     path("councils/<slug:slug>/policy", public.policy_page, name="council-policy"),
+    path("councils/<slug:slug>/channels/", public.channel_list, name="public-channels"),
+    path("councils/<slug:slug>/channels/<int:channel_pk>", public.channel_page, name="public-channel"),
+    path("councils/<slug:slug>/news", public.news_page, name="news"),
+    path("councils/<slug:slug>/news.atom", public.NewsFeed(), name="news-feed"),
     # Sign-in
     path("sign-in", auth.sign_in, name="sign-in"),
     path("sign-in/two-factor", auth.two_factor, name="two-factor"),
@@ -34,6 +38,16 @@ urlpatterns = [
     path("people/<int:pk>/suspensions/<int:suspension_pk>/lift", people.suspension_lift, name="suspension-lift"),
     path("people/<int:pk>/interests/new", people.interest_new, name="interest-new"),
     path("people/<int:pk>/interests/<int:interest_pk>/remove", people.interest_remove, name="interest-remove"),
+    path("channels/", channels.channel_index, name="channels"),
+    path("channels/new", channels.channel_new, name="channel-new"),
+    path("channels/<int:channel_pk>/", channels.channel_detail, name="channel"),
+    path("channels/<int:channel_pk>/edit", channels.channel_edit, name="channel-edit"),
+    path("channels/<int:channel_pk>/decide/<str:action>", channels.channel_decide, name="channel-decide"),
+    path("channels/<int:channel_pk>/re-approve", channels.channel_reapprove, name="channel-reapprove"),
+    path("channels/<int:channel_pk>/credentials", channels.channel_credentials, name="channel-credentials"),
+    path("channels/<int:channel_pk>/check", channels.channel_check, name="channel-check"),
+    path("channels/<int:channel_pk>/complaints-info", channels.channel_confirm_complaints_info,
+         name="channel-complaints-info"),
     path("audit/", audit.audit_list, name="audit"),
     path("audit/export", audit.audit_export, name="audit-export"),
 ]

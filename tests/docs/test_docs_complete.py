@@ -39,7 +39,7 @@ def test_every_audit_event_type_is_documented(event):
     assert f"| {event.value} | `{event.name}` |" in _read("audit.md")
 
 
-@pytest.mark.parametrize("name", ["cli.md", "roles.md", "audit.md"])
+@pytest.mark.parametrize("name", ["cli.md", "roles.md", "audit.md", "settings.md"])
 def test_generated_reference_is_up_to_date(name):
     from herald.core.reference_docs import current, generated
 

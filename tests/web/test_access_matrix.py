@@ -50,8 +50,32 @@ ROUTES: dict[str, tuple[object, str]] = {
     "audit-export": (C.EXPORT_AUDIT, "GET"),
 }
 # --- channels (routes of herald.web channel pages) ---
+ROUTES.update({
+    "public-channels": (PUBLIC, "GET"),
+    "public-channel": (PUBLIC, "GET"),
+    "news": (PUBLIC, "GET"),
+    "news-feed": (PUBLIC, "GET"),
+    "channels": (None, "GET"),
+    "channel-new": (C.PROPOSE_CHANNELS, "GET"),
+    "channel": (None, "GET"),
+    "channel-edit": (C.MANAGE_CHANNELS, "GET"),
+    "channel-decide": (C.MANAGE_CHANNELS, "GET"),
+    "channel-reapprove": (C.MANAGE_CHANNELS, "POST"),
+    "channel-credentials": (C.MANAGE_CHANNELS, "GET"),
+    "channel-check": (C.MANAGE_CHANNELS, "POST"),
+    "channel-complaints-info": (C.MANAGE_CHANNELS, "POST"),
+})
 # --- end channels ---
 # --- elections (routes of herald.elections.urls) ---
+ROUTES.update({
+    "elections": (C.MANAGE_ELECTIONS, "GET"),
+    "election-calendar": (C.VIEW_DASHBOARD, "GET"),
+    "election-new": (C.MANAGE_ELECTIONS, "GET"),
+    "election": (C.MANAGE_ELECTIONS, "GET"),
+    "election-edit": (C.MANAGE_ELECTIONS, "GET"),
+    "election-cancel": (C.MANAGE_ELECTIONS, "GET"),
+    "council-elections-ics": (PUBLIC, "GET"),
+})
 # --- end elections ---
 ROLES = ("clerk", "chair", "officer", "member", "volunteer")
 
@@ -85,8 +109,21 @@ def objects(people):
     found = {"slug": people.council.slug, "pk": target.pk, "suspension_pk": suspension.pk,
              "interest_pk": interest.pk, "uidb64": "MQ", "token": "bad-token"}
     # --- channels objects ---
+    from herald.channels.services import channel_decide, channel_propose
+
+    channel = channel_propose(acting_user=people.clerk.user, council=people.council, owner=people.officer,
+                              name="Town news on Bluesky", platform="bluesky", kind="micro_blogging",
+                              use="council_service", purpose="News", audience="general", handle="town.test",
+                              account_email="news@stalbridgetowncouncil.gov.uk", logo_use="uses_logo")
+    channel_decide(acting_user=people.clerk.user, channel=channel, action="approve")
+    channel_decide(acting_user=people.clerk.user, channel=channel, action="activate")
+    found.update(channel_pk=channel.pk, action="suspend")
     # --- end channels objects ---
     # --- elections objects ---
+    from herald.elections.services import election_create
+
+    found["election_pk"] = election_create(acting_user=people.clerk.user, council=people.council, kind="by_election",
+                                           polling_day=dt.date(2027, 7, 15), area="Stalbridge East ward").pk
     # --- end elections objects ---
     return found
 
@@ -134,7 +171,7 @@ def test_each_role(people, objects, signed_in, role, name):
 @pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
-    keys = {"pk", "suspension_pk", "interest_pk"}
+    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk"}
     _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):
         assert response.status_code == 404, name

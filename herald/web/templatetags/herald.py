@@ -23,7 +23,7 @@ def london_datetime(value) -> str:
 def field(bound_field, hint: str = "", classes: str = ""):
     widget = bound_field.field.widget
     kind = {"Textarea": "textarea", "Select": "select", "RadioSelect": "radios",
-            "CheckboxSelectMultiple": "checkboxes", "CheckboxInput": "checkbox",
+            "CheckboxSelectMultiple": "checkboxes", "PasswordInput": "input", "CheckboxInput": "checkbox",
             "DatePartsWidget": "date"}.get(type(widget).__name__, "input")
     parts = None
     if kind == "date":

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from herald.channels.selectors import channels_needing_attention
 from herald.people.access import has_capability
 from herald.people.capabilities import Capability
 from herald.people.models import PolicyAcknowledgement, Representative
@@ -28,6 +29,8 @@ def dashboard(request):
             "suspended": [p for p in people if suspension_current(representative=p)],
             "not_acknowledged": [p for p in people if p.pk not in acked],
         })
+    if has_capability(request.user, Capability.MANAGE_CHANNELS):
+        context["channels"] = channels_needing_attention(council=council)
     if has_capability(request.user, Capability.VIEW_AUDIT):
         context["recent_events"] = AuditEvent.objects.filter(council=council).order_by("-seq")[:8]
     return render(request, "web/dashboard.html", context)

@@ -1,8 +1,16 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from herald.channels.models import Channel, NewsItem, Platform, Status
+from herald.channels.selectors import public_channel, public_channel_list
+from herald.core.errors import NotFound
+from herald.elections.selectors import period_current
 
 from herald.councils.models import Council
 from herald.people.access import council_for_user
@@ -55,3 +63,82 @@ def policy_page(request, slug: str):
         "council": council, "version": version, "sections": sections,
         "review": policy_review_status(council=council),
     })
+
+
+def _council(request, slug: str) -> Council:
+    council = get_object_or_404(Council, slug=slug)
+    request.council = council
+    return council
+
+
+def channel_list(request, slug: str):
+    council = _council(request, slug)
+    return render(request, "web/public/channels.html", {"council": council,
+                                                        "channels": public_channel_list(council=council)})
+
+
+def channel_page(request, slug: str, channel_pk: int):
+    council = _council(request, slug)
+    try:
+        channel = public_channel(council=council, channel_id=channel_pk)
+    except NotFound:
+        raise Http404 from None
+    return render(request, "web/public/channel.html", {"council": council, "channel": channel,
+                                                       "period": period_current(council=council)})
+
+
+def _news_items(council: Council):
+    return NewsItem.objects.filter(council=council, removed_at__isnull=True, channel__status=Status.ACTIVE)
+
+
+def news_page(request, slug: str):
+    council = _council(request, slug)
+    items = _news_items(council)[:50]
+    channel = Channel.objects.filter(council=council, platform=Platform.NEWSFEED, status=Status.ACTIVE).first()
+    return render(request, "web/public/news.html", {"council": council, "items": items, "channel": channel,
+                                                    "period": period_current(council=council)})
+
+
+class NewsFeed(Feed):
+    """The council news feed as Atom 1.0."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug: str):
+        return get_object_or_404(Council, slug=slug)
+
+    def title(self, council):
+        return f"{council.name}: news"
+
+    def link(self, council):
+        return reverse("web:news", args=[council.slug])
+
+    def subtitle(self, council):
+        return f"News from {council.name}. Feedback and complaints: see the news page."
+
+    def items(self, council):
+        return _news_items(council)[:50]
+
+    def item_title(self, item):
+        first_line = item.text.strip().splitlines()[0] if item.text.strip() else "News"
+        return first_line[:80] + ("…" if len(first_line) > 80 else "")
+
+    def item_description(self, item):
+        return item.text
+
+    def item_link(self, item):
+        return reverse("web:news", args=[item.council.slug]) + f"#news-{item.pk}"
+
+    def item_guid(self, item):
+        return f"{settings.HERALD_BASE_URL}/councils/{item.council.slug}/news/{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return item.council.name

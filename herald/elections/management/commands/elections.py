@@ -3,9 +3,11 @@
 Subcommands:
   timetable POLLING_DAY [--kind local|general|referendum] [--notice YYYY-MM-DD]
       print the statutory dates for a poll in plain English.
+  status [--council SLUG] [--at YYYY-MM-DD[THH:MM]]
+      say whether a pre-election period is in force (now, or at a moment) and until when, or
+      when the next one starts.
 
-Thin: parse the arguments, call `herald.elections.timetable`, print. A `status` subcommand
-(is a period in force now?) will be added with the Elections register.
+Thin: parse the arguments, call `herald.elections.timetable` or the register's selectors, print.
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ from django.core.management.base import BaseCommand, CommandError
 from herald.elections.timetable import ElectionKind, TimetableError, statutory_timetable
 
 
+def moment(value: str) -> dt.datetime:
+    """A date (its start) or a date and time, read in UK time, as an aware datetime."""
+    from herald.elections.timetable import LONDON
+
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2027-05-06 or 2027-05-06T21:30") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)
+
+
 def iso_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -26,7 +39,7 @@ def iso_date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Pre-election periods: statutory timetables (see docs/elections.md)."
+    help = "Pre-election periods: statutory timetables, and whether a period is in force (see docs/elections.md)."
 
     def add_arguments(self, parser):
         subcommands = parser.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
@@ -50,6 +63,20 @@ class Command(BaseCommand):
             "information statement for a referendum); default: the statutory latest date",
         )
 
+        status = subcommands.add_parser(
+            "status",
+            help="say whether a pre-election period is in force, and until when",
+            description="Say whether a pre-election period is in force now (or at --at) and until when, "
+            "or when the next one starts. Without --council, every council is listed.",
+        )
+        status.add_argument("--council", metavar="SLUG", help="the council's short name, e.g. stalbridge")
+        status.add_argument(
+            "--at",
+            type=moment,
+            metavar="YYYY-MM-DD[THH:MM]",
+            help="ask about this moment (UK time) instead of now",
+        )
+
     def handle(self, *args, **options):
         handler = getattr(self, f"handle_{options['subcommand']}")
         return handler(**options)
@@ -64,3 +91,22 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.WARNING(line))
             else:
                 self.stdout.write(line)
+
+    def handle_status(self, *, council: str | None, at: dt.datetime | None, **_):
+        from herald.councils.models import Council
+        from herald.elections.selectors import period_status
+
+        councils = Council.objects.order_by("name")
+        if council:
+            councils = councils.filter(slug=council)
+            if not councils.exists():
+                raise CommandError(f"There is no council {council!r}. Use its short name, as in its web address.")
+        elif not councils.exists():
+            raise CommandError("There are no councils yet.")
+        for found in councils:
+            status = period_status(council=found, at=at)
+            self.stdout.write(f"{found.name}: {status.summary}")
+            shown = status.current or status.next
+            if shown is not None:
+                for election in shown.elections.all():
+                    self.stdout.write(f"  {election}")
