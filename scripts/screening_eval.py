@@ -64,8 +64,16 @@ def eval_council(screener: Screener, split: str, show_errors: bool) -> dict:
         else:
             for c in cats:
                 per_cat[c]["fp"] += 1
+    abusive = {"tp": 0, "fp": 0, "fn": 0}
+    for r, rep in zip(rows, reports):
+        hit = bool(flagged_categories(rep) & OFFENSIVE_CATS)
+        if r["expect"] == "flag" and r["category"] in OFFENSIVE_CATS:
+            abusive["tp" if hit else "fn"] += 1
+        elif r["expect"] == "pass" and hit:
+            abusive["fp"] += 1
     out = {
         "split": split,
+        "offensive_or_abusive": prf(**abusive),
         "ordinary_posts": n_pass,
         "ordinary_wrongly_flagged": len(fp_posts),
         "false_positive_rate": round(len(fp_posts) / n_pass, 4) if n_pass else 0.0,
@@ -84,8 +92,8 @@ def eval_council(screener: Screener, split: str, show_errors: bool) -> dict:
     return out
 
 
-def eval_functional(screener: Screener, show_errors: bool) -> dict:
-    rows = read_jsonl(DATA / "functional_hate.jsonl")
+def eval_functional(screener: Screener, show_errors: bool, name: str = "functional_hate.jsonl") -> dict:
+    rows = read_jsonl(DATA / name)
     reports = screener.screen_many([r["text"] for r in rows])
     by_func: dict[str, list[bool]] = defaultdict(list)
     correct_hate = []
@@ -105,6 +113,18 @@ def eval_functional(screener: Screener, show_errors: bool) -> dict:
         "accuracy_non_hateful": round(sum(correct_non) / len(correct_non), 3),
         "per_functionality": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(by_func.items())},
     }
+
+
+def eval_private_names(screener: Screener, split: str, show_errors: bool) -> dict:
+    rows = read_jsonl(DATA / f"private_names_{split}.jsonl")
+    found = 0
+    for r, rep in zip(rows, screener.screen_many([r["text"] for r in rows])):
+        spans = [s for f in rep.findings if f.rule_id == "personal_data.private_individuals" and f.severity in FLAGGING for s in f.spans]
+        hit = any(s.start < r["end"] and r["start"] < s.end for s in spans)
+        found += hit
+        if show_errors and not hit:
+            print(f"  NAME miss: {r['text']}")
+    return {"split": split, "cases": len(rows), "recall": round(found / len(rows), 3)}
 
 
 def eval_davidson(screener: Screener) -> dict:
@@ -146,10 +166,12 @@ def eval_sms(screener: Screener) -> dict:
 STRUCTURED = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "UK_NHS", "UK_NINO"}
 
 
-def eval_presidio(screener: Screener) -> dict:
+def eval_presidio(screener: Screener, split: str = "test", show_errors: bool = False) -> dict:
     from screening.datasets import presidio_synth
 
-    rows = presidio_synth()
+    from screening.datasets import split_of
+
+    rows = [r for i, r in enumerate(presidio_synth()) if split_of(f"synth-{i}") == split]
     reports = screener.screen_many([r["full_text"] for r in rows])
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     pred_struct = unmatched = 0
@@ -163,6 +185,8 @@ def eval_presidio(screener: Screener) -> dict:
             a, b = sp["start_position"], sp["end_position"]
             if t in STRUCTURED:
                 hit = any(s.start < b and a < s.end for s in ident_spans)
+                if show_errors and not hit:
+                    print(f"  PII miss {t}: {sp['entity_value']!r}")
                 per_type[t][0] += hit
                 per_type[t][1] += 1
             if t == "PERSON":
@@ -174,7 +198,19 @@ def eval_presidio(screener: Screener) -> dict:
                 unmatched += 1
     found = sum(v[0] for v in per_type.values())
     total = sum(v[1] for v in per_type.values())
+    # Presidio baseline (same UK recognizers as the benchmark) on the same texts, same scoring.
+    from screening.presidio_baseline import build_analyzer
+
+    analyzer = build_analyzer()
+    b_found = 0
+    for r in rows:
+        results = [x for x in analyzer.analyze(r["full_text"], language="en") if x.score >= 0.4]
+        for sp in r["spans"]:
+            if sp["entity_type"] in STRUCTURED:
+                b_found += any(x.start < sp["end_position"] and sp["start_position"] < x.end for x in results)
     return {
+        "presidio_baseline_structured_recall": round(b_found / total, 3) if total else 0.0,
+        "split": split,
         "texts": len(rows),
         "structured_recall": round(found / total, 3) if total else 0.0,
         "structured_precision": round((pred_struct - unmatched) / pred_struct, 3) if pred_struct else 0.0,
@@ -184,7 +220,7 @@ def eval_presidio(screener: Screener) -> dict:
 
 
 def eval_political(screener: Screener) -> dict:
-    from screening.datasets import political_us, sentimp_uk
+    from screening.datasets import political_us, sentimp_uk, split_of
 
     us = political_us()
     reports = screener.screen_many([r["text"] for r in us], Context(channel="official"))
@@ -194,13 +230,17 @@ def eval_political(screener: Screener) -> dict:
         c["tp"] += r["partisan"] and pred
         c["fp"] += (not r["partisan"]) and pred
         c["fn"] += r["partisan"] and not pred
+    out = {"us_partisan_vs_neutral": {"rows": len(us), "note": "the political head was trained on these rows (all as political)", **prf(**c)}}
     uk = sentimp_uk()
-    uk_reports = screener.screen_many([r["text"] for r in uk], Context(channel="official"))
-    uk_flagged = sum("political" in flagged_categories(rep) for rep in uk_reports)
-    return {
-        "us_partisan_vs_neutral": {"rows": len(us), **prf(**c)},
-        "uk_mp_tweets": {"rows": len(uk), "flagged_political": uk_flagged, "recall": round(uk_flagged / len(uk), 3)},
-    }
+    for split in ("test", "train"):
+        rows = [r for r in uk if split_of("uk-" + r["id"]) == split]
+        reps = screener.screen_many([r["text"] for r in rows], Context(channel="official"))
+        flagged = sum("political" in flagged_categories(rep) for rep in reps)
+        by_rules = sum(any(f.category == "political" and f.severity in FLAGGING and not f.evidence.startswith("political model")
+                           for f in rep.findings) for rep in reps)
+        out[f"uk_mp_tweets_{split}"] = {"rows": len(rows), "flagged_political": flagged, "recall": round(flagged / len(rows), 3),
+                                        "recall_rules_only": round(by_rules / len(rows), 3)}
+    return out
 
 
 def main() -> None:
@@ -209,6 +249,7 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "heldout"], action="append")
     ap.add_argument("--errors", action="store_true", help="print every miss (use on the dev split only)")
     ap.add_argument("--json", type=Path, help="write the summary here")
+    ap.add_argument("--write-docs", action="store_true", help="update the Results section of docs/screening.md")
     args = ap.parse_args()
     wanted = set(args.only or ["council", "functional", "davidson", "sms", "presidio", "political"])
     t0 = time.perf_counter()
@@ -217,19 +258,30 @@ def main() -> None:
     if "council" in wanted:
         for split in args.split or ["dev", "heldout"]:
             summary[f"council_{split}"] = eval_council(screener, split, args.errors and split == "dev")
+    if "council" in wanted:
+        for split in args.split or ["dev", "heldout"]:
+            summary[f"private_names_{split}"] = eval_private_names(screener, split, args.errors and split == "dev")
     if "functional" in wanted:
         summary["functional_hate"] = eval_functional(screener, args.errors)
+        summary["functional_hate_heldout"] = eval_functional(screener, False, "functional_hate_heldout.jsonl")
     if "davidson" in wanted:
         summary["davidson_test_split"] = eval_davidson(screener)
     if "sms" in wanted:
         summary["sms_spam_test_split"] = eval_sms(screener)
     if "presidio" in wanted:
-        summary["presidio_synth"] = eval_presidio(screener)
+        for split in ("train", "test"):
+            summary[f"presidio_synth_{'dev' if split == 'train' else 'test'}"] = eval_presidio(
+                screener, split, args.errors and split == "train")
     if "political" in wanted:
         summary["political"] = eval_political(screener)
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(summary, indent=2))
+    if args.write_docs:
+        from screening.report import write_results
+
+        write_results(summary, " ".join(["scripts/screening_eval.py"] + sys.argv[1:]))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2) + "\n")
 
 

@@ -213,18 +213,47 @@ def _check_settings(check: _Checker, node: yaml.Node, settings: dict[str, Any]) 
         for name, value in periods.items():
             settings["complaints"][name] = check.whole(value, f"complaints {name}", 1, 120)
     if "screening" in found:
-        screening = check.mapping(found["screening"], "screening")
-        check.keys(found["screening"], screening, ("thresholds", "rules", "custom_rules"), (), "screening")
-        if "thresholds" in screening:
-            limits = check.mapping(screening["thresholds"], "screening thresholds")
-            check.keys(screening["thresholds"], limits, ("review", "block"), (), "screening thresholds")
+        _check_screening(check, found["screening"], settings)
+
+
+SCREENING_KEYS = ("thresholds", "child_audience_thresholds", "rules", "custom", "council_services",
+                  "approved_partners", "allowlist")
+
+
+def _check_screening(check: _Checker, node: yaml.Node, settings: dict[str, Any]) -> None:
+    """The screening block: thresholds checked here; the rest by the screening engine's own reader."""
+    from herald.screening.config import parse_settings
+    from herald.screening.errors import PolicyConfigError
+
+    screening = check.mapping(node, "screening")
+    check.keys(node, screening, SCREENING_KEYS, (), "screening")
+    for block in ("thresholds", "child_audience_thresholds"):
+        if block in screening:
+            limits = check.mapping(screening[block], f"screening {block}")
+            check.keys(screening[block], limits, ("review", "block"), (), f"screening {block}")
+            values = dict(settings["screening"].get(block) or {"review": 0.5, "block": 0.85})
             for name, value in limits.items():
-                settings["screening"]["thresholds"][name] = check.number(value, f"screening threshold {name}")
-            t = settings["screening"]["thresholds"]
-            if t["review"] > t["block"]:
-                raise check.fail(screening["thresholds"], "the review threshold must not be above the block threshold")
-        # Per-rule settings and custom rules are checked by the screening engine's registry,
-        # which knows its rules; here they are carried through as data.
-        for name in ("rules", "custom_rules"):
-            if name in screening:
-                settings["screening"][name] = yaml.safe_load(yaml.serialize(screening[name]))
+                values[name] = check.number(value, f"screening {block} {name}")
+            if values["review"] > values["block"]:
+                raise check.fail(screening[block], "the review threshold must not be above the block threshold")
+            settings["screening"][block] = values
+    for name in SCREENING_KEYS[2:]:
+        if name in screening:
+            settings["screening"][name] = yaml.safe_load(yaml.serialize(screening[name]))
+    try:
+        parse_settings({"settings": settings})
+    except PolicyConfigError as exc:
+        raise check.fail(_node_named(node, str(exc)), str(exc)) from None
+
+
+def _node_named(node: yaml.Node, message: str) -> yaml.Node:
+    """The deepest node a message's 'settings.screening.a.b' path names (for its line number)."""
+    match = re.search(r"settings\.screening((?:\.[\w-]+)+)", message)
+    for name in (match.group(1).strip(".").split(".") if match else []):
+        if not isinstance(node, yaml.MappingNode):
+            break
+        child = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+        if child is None:
+            break
+        node = child
+    return node

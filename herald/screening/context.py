@@ -101,7 +101,7 @@ class Context:
                 description=str(i.get("description", "")),
                 names=tuple(_strs(i.get("names", ()))),
             )
-            for i in author_data.get("interests", ())
+            for i in (author_data.get("interests") or author_data.get("registered_interests") or ())
         )
         author = Author(
             kind=str(author_data.get("kind", "employee")),
@@ -121,7 +121,7 @@ class Context:
             for a in data.get("attachments", ())
         )
         people: list[KnownPerson] = []
-        for p in data.get("known_people", ()):
+        for p in list(data.get("known_people") or ()) + list(data.get("known_names") or ()):
             if isinstance(p, str):
                 people.append(KnownPerson(name=p))
             else:

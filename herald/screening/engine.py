@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any, Mapping, Sequence
 
@@ -12,6 +13,34 @@ from .findings import Finding, Report, verdict_for
 from .registry import Rule, registered_rules, rule_kinds
 from .text import Document, validate_text
 from .version import ENGINE_VERSION
+
+
+MAX_FINDINGS_PER_RULE = 25
+log = logging.getLogger("herald.screening")
+
+
+def _rule_failed(rule: Rule, exc: Exception) -> Finding:
+    """A rule that crashes must not let a post through unchecked, nor crash the screener."""
+    return Finding(
+        rule_id=rule.id, rule_version=rule.version, clause_id=rule.clause_id, category=rule.category,
+        severity="review", score=1.0, spans=(), evidence=f"internal error: {type(exc).__name__}",
+        message=f"The check {rule.id} could not run on this post; please review it by hand.",
+    )
+
+
+def _run_rule(rule: Rule, docs: list[Document], ctxs: list[Context]) -> list[list[Finding]]:
+    try:
+        rule.ensure_loaded()
+        return rule.check_many(docs, ctxs)
+    except Exception:  # isolate the failing text(s), keep the others' results
+        results: list[list[Finding]] = []
+        for doc, ctx in zip(docs, ctxs):
+            try:
+                results.append(rule.check_many([doc], [ctx])[0])
+            except Exception as exc:
+                log.exception("screening rule %s failed", rule.id)
+                results.append([_rule_failed(rule, exc)])
+        return results
 
 
 def _sort_key(f: Finding) -> tuple:
@@ -94,12 +123,18 @@ class Screener:
         timings: dict[str, float] = {"prepare": (prepared - start) * 1000}
         for rule in self.rules:
             t0 = time.perf_counter()
-            rule.ensure_loaded()
-            results = rule.check_many(docs, ctxs)
+            results = _run_rule(rule, docs, ctxs)
+            threshold = rule.threshold
             for i, candidates in enumerate(results):
+                if not candidates:
+                    if explain:
+                        scores[i][rule.id] = 0.0
+                    continue
+                if len(candidates) > MAX_FINDINGS_PER_RULE:
+                    candidates = sorted(candidates, key=lambda f: -f.score)[:MAX_FINDINGS_PER_RULE]
                 if explain:
-                    scores[i][rule.id] = max((f.score for f in candidates), default=0.0)
-                per_text[i].extend(f for f in candidates if f.score >= rule.threshold)
+                    scores[i][rule.id] = max(f.score for f in candidates)
+                per_text[i].extend([f for f in candidates if f.score >= threshold])
             timings[rule.id] = (time.perf_counter() - t0) * 1000
         total = (time.perf_counter() - start) * 1000
         timings["total"] = total

@@ -76,6 +76,12 @@ ROLE_NAME_RE = re.compile(
     r"([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
 )
 ROLE_RE = re.compile(r"(?<![a-z])(?:the|our|your) (?:town |parish |deputy )?(?:clerk|mayor|chair(?:man|woman)?|councillors?)(?![a-z])", re.I)
+RELATION_SET = frozenset(RELATION_WORDS.replace("-", "|").split("|")) & frozenset(
+    "neighbour neighbours neighbor landlord landlady tenant tenants lodger ex wife husband partner son daughter mum "
+    "mother dad father brother sister nan gran granny grandad grandson granddaughter niece nephew cousin aunt auntie "
+    "uncle stepson stepdaughter boyfriend girlfriend colleague boss friend mate carer child kid kids baby toddler".split()
+)
+HOUSE_SET = frozenset(["number", "no", "num", "flat"])
 AT_NUMBER_RE = re.compile(r"\b(?:at|from|of)\s+(?:number|no\.?|#)\s*\d+[a-z]?\b", re.I)
 HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})\b")
 ORG_HANDLE_RE = re.compile(
@@ -84,6 +90,9 @@ ORG_HANDLE_RE = re.compile(
     r"parish|town|village|community|festival|market|group|partnership|foundation|ltd",
     re.I,
 )
+
+
+MAX_MENTIONS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +142,7 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
                 name = text[m.start(): m.end(1)]
             found.append(Mention(m.start(), m.start() + len(name), name, "role", True, name))
         names = first_names()
-        for m in FULL_NAME_RE.finditer(text):
+        for m in (FULL_NAME_RE.finditer(text) if not doc.words.isdisjoint(names) else ()):
             first, last = m.group(1), m.group(2)
             start, end = m.start(1), m.end(2)
             if first.lower() not in names:
@@ -149,10 +158,12 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
     if "clerk" in doc.words or "mayor" in doc.words or "chair" in doc.words or "councillor" in doc.words or "councillors" in doc.words:
         for m in ROLE_RE.finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), "role", True, m.group(0)))
-    for m in RELATION_RE.finditer(text):
-        found.append(Mention(m.start(), m.end(), m.group(0), "relation", False, m.group(2) or ""))
-    for m in HOUSE_RE.finditer(text):
-        found.append(Mention(m.start(), m.end(), m.group(0), "house", False, ""))
+    if not doc.words.isdisjoint(RELATION_SET):
+        for m in RELATION_RE.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(0), "relation", False, m.group(2) or ""))
+    if not doc.words.isdisjoint(HOUSE_SET):
+        for m in HOUSE_RE.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(0), "house", False, ""))
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             handle = m.group(1)
@@ -161,6 +172,7 @@ def person_mentions(doc: Document, context: Context) -> list[Mention]:
             )
             found.append(Mention(m.start(), m.end(), m.group(0), "handle", public, handle))
     found.sort(key=lambda x: (x.start, -x.end))
+    del found[MAX_MENTIONS:]  # a post naming hundreds of people is pathological; keep the work bounded
     doc.cache[key] = found
     return found
 
@@ -170,7 +182,4 @@ def private_mentions(doc: Document, context: Context) -> list[Mention]:
 
 
 def sentence_bounds(doc: Document, index: int) -> tuple[int, int]:
-    for s, e in doc.sentences:
-        if s <= index < e:
-            return s, e
-    return max(0, index - 100), min(len(doc.norm), index + 100)
+    return doc.sentence_at(index)

@@ -9,6 +9,7 @@ in findings always point into the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -37,6 +38,7 @@ _LEET_CHAR = re.compile(r"[0134578@$!|€]")
 _SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*+]{1,2}){2,}[a-z](?![a-z])")
 
 DEFAULT_MAX_CHARS = 100_000
+MAX_SENTENCE_SIDE = 300
 
 
 def validate_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -194,6 +196,22 @@ class Document(str):
                 bounds.append((start, len(self.norm)))
             self._sentences = bounds
         return self._sentences
+
+    def sentence_at(self, index: int) -> tuple[int, int]:
+        """The (start, end) of the sentence containing `index` (binary search)."""
+        bounds = self.sentences
+        if not bounds:
+            return 0, len(self.norm)
+        starts = self.cache.get("_sentence_starts")
+        if starts is None:
+            starts = self.cache["_sentence_starts"] = [s for s, _ in bounds]
+        i = bisect.bisect_right(starts, index) - 1
+        if i >= 0 and bounds[i][0] <= index < bounds[i][1]:
+            s, e = bounds[i]
+            if e - s > 2 * MAX_SENTENCE_SIDE:  # unpunctuated walls of text: look only nearby
+                return max(s, index - MAX_SENTENCE_SIDE), min(e, index + MAX_SENTENCE_SIDE)
+            return s, e
+        return max(0, index - 100), min(len(self.norm), index + 100)
 
     def has_any(self, words: frozenset[str]) -> bool:
         return not self.words.isdisjoint(words)

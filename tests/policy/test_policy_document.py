@@ -57,6 +57,13 @@ def test_malformed_policy_names_file_line_and_problem(text, needle, message):
     assert str(err).startswith(f"council.yaml, line {err.line}: ")
 
 
+def test_screening_settings_are_checked_by_the_engine_with_a_line():
+    text = _replace("    rules: {}", "    rules:\n      offensive_language: {severity: loud}")
+    with pytest.raises(PolicyFileError, match="severity must be one of") as caught:
+        parse_policy(text, source="x.yaml")
+    assert caught.value.line == _line_of(text, "      offensive_language: {severity: loud}")
+
+
 def test_missing_required_clause_is_named():
     start = SEED.index("  - id: tou.7")
     end = SEED.index("  - id: ident.1")

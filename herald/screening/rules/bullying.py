@@ -28,7 +28,11 @@ THREAT_RE = re.compile(
     r"everyone hates (?:you|him|her)|name and shame|(?:let's|lets) (?:all )?(?:go round|pay (?:him|her|them) a visit|pile on)|"
     r"spread the word about (?:him|her)|you(?:'d| had) better (?:watch|stop|leave)|get out of (?:our|this) (?:town|village))(?![a-z])"
 )
-THREAT_WORDS = frozenset("know watch regret get sort deal find hurt batter smash kill kys die hope nobody everyone name spread better lets let's go".split())
+THREAT_HINTS = (
+    "know where", "watch your", "watch his", "watch her", "regret", "yourself", "kys", "die", "rot", "nobody", "hates",
+    "name and shame", "go round", "a visit", "pile on", "spread the word", "better", "get out of", "i'll", "i will",
+    "we'll", "we will", "gonna",
+)
 
 
 @register
@@ -47,7 +51,7 @@ class BullyingRule(Rule):
     def candidates(self, doc: Document, context: Context) -> list[Finding]:
         out: list[Finding] = []
         text = doc.folded
-        if not doc.words.isdisjoint(THREAT_WORDS):
+        if any(h in text for h in THREAT_HINTS):
             for m in THREAT_RE.finditer(text):
                 out.append(self.finding(
                     context, score=0.92, spans=[doc.span(m.start(), m.end())], evidence=f"threat: {m.group(0)}",

@@ -50,6 +50,7 @@ SPONSOR_RE = re.compile(
     r"brought to you by|affiliate link|gifted|ad:)(?![a-z])"
 )
 SHOP_LINK_RE = re.compile(r"(?:amazon\.|amzn\.|ebay\.|etsy\.|/shop\b|/store\b|/product|/products/|shopify|depop|vinted|/buy\b)", re.I)
+SHOP_HINTS = ("amazon.", "amzn.", "ebay.", "etsy.", "/shop", "/store", "/product", "shopify", "depop", "vinted", "/buy")
 SIGNAL_WORDS = frozenset(
     """buy shop order click limited stock stocks miss hurry exclusive use enter code promo discount voucher free win
     prize claim text txt call visit check available new latest store get special great best amazing unbeatable sale
@@ -99,7 +100,9 @@ class CommercialRule(Rule):
 
     def candidates(self, doc: Document, context: Context) -> list[Finding]:
         text = doc.norm
-        has_signal = not doc.words.isdisjoint(SIGNAL_WORDS) or "£" in text or "%" in text or "$" in text or "/" in text
+        low = doc.lower
+        shop_hint = any(h in low for h in SHOP_HINTS) or any(SHOP_LINK_RE.search(link) for link in context.links)
+        has_signal = not doc.words.isdisjoint(SIGNAL_WORDS) or "£" in text or "%" in text or "$" in text or shop_hint
         if not has_signal:
             return []
         evidence: list[str] = []
@@ -112,7 +115,7 @@ class CommercialRule(Rule):
             spans.append(doc.span(sponsor.start(), sponsor.end()))
         price = PRICE_RE.search(text)
         cta = CTA_RE.search(doc.lower)
-        shop = SHOP_LINK_RE.search(text) or next((SHOP_LINK_RE.search(link) for link in context.links if SHOP_LINK_RE.search(link)), None)
+        shop = (SHOP_LINK_RE.search(text) or next((SHOP_LINK_RE.search(link) for link in context.links if SHOP_LINK_RE.search(link)), None)) if shop_hint else None
         strong = STRONG_CTA_RE.search(doc.lower)
         if strong:
             cta = cta or strong

@@ -128,6 +128,13 @@ HOSTILE_WORDS = frozenset(
     destroyed back send deport welcome belong keep banned allowed right ban out leave wanted hate despise loathe
     detest stand fed disgust trust typical fuck fucking screw behind control run""".split()
 )
+STRONG_HOSTILE = frozenset(
+    """vermin rats cockroach cockroaches parasite parasites animals beasts plague scum subhuman subhumans filth
+    savages insects pigs apes leeches infestation infesting swarm swarming invaders shot hanged killed burned
+    gassed exterminated wiped eradicated lynched stabbed die kill shoot gas exterminate eradicate lynch stab murder
+    death rid disgusting inferior worthless criminals thieves rapists terrorists paedophiles pedophiles pests""".split()
+)
+_WORD_RE = re.compile(r"[a-z0-9]+")
 RECLAIM_RE = re.compile(
     r"(?<![a-z])(?:i'm a|i am a|im a|we're|we are|as a|as an|us|proud|fellow|my fellow|my)\W+(?:\w+\W+)?$"
 )
@@ -194,14 +201,25 @@ def find_hate(doc: Document, lexicon: Lexicon) -> tuple[list[HateSignal], list[t
             continue
         signals.append(HateSignal("slur", hit.term.group or "race", hit.start, hit.end, hit.span.text, hit.span.text))
     any_target = False
-    scan = origin is not None or not doc.words.isdisjoint(HOSTILE_WORDS)
+    words = doc.words
+    scan = origin is not None or doc.folded != doc.lower or (
+        not words.isdisjoint(HOSTILE_WORDS) and not (words.isdisjoint(TARGET_WORDS) and words.isdisjoint(STRONG_HOSTILE))
+    )
     if scan:
         sentences = _sentences_of(text)
+        obfuscated = origin is not None or doc.folded != doc.lower
         prev_target: tuple[str, str] | None = None
         for s, e in sentences:
             sent = text[s:e]
-            targets = list(_TARGET_RE.finditer(sent))
+            sent_words = set(_WORD_RE.findall(sent))
+            targets = list(_TARGET_RE.finditer(sent)) if obfuscated or not sent_words.isdisjoint(TARGET_WORDS) else []
             any_target = any_target or bool(targets)
+            if sent_words.isdisjoint(HOSTILE_WORDS):
+                if targets:
+                    prev_target = (targets[-1].lastgroup or "race", targets[-1].group(0))
+                continue
+            if not targets and prev_target is None and sent_words.isdisjoint(STRONG_HOSTILE):
+                continue
             acts = list(HOSTILE_RE.finditer(sent))
             if not acts:
                 if targets:
@@ -224,8 +242,6 @@ def find_hate(doc: Document, lexicon: Lexicon) -> tuple[list[HateSignal], list[t
                     continue
                 if _countered(text, s, e, s + tstart) or NEG_SPEECH_RE.search(sent[: max(tstart, 0) + 1]):
                     continue
-                if group == "sex" and kind in ("derogate",) and act.group(0) in ("useless", "stupid", "thick"):
-                    pass
                 a0, a1 = orig(s + min(tstart, act.start())), orig(s + max(act.end(), tstart + len(ttext)) - 1) + 1
                 signals.append(HateSignal(kind, group, a0, a1, ttext, act.group(0)))
             if targets:
@@ -273,10 +289,7 @@ def _sentences_of(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence(doc: Document, index: int) -> tuple[int, int]:
-    for s, e in doc.sentences:
-        if s <= index < e:
-            return s, e
-    return 0, len(doc.norm)
+    return doc.sentence_at(index)
 
 
 @register

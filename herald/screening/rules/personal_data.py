@@ -25,14 +25,19 @@ UK_PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)(\d[\d\s().-]{7,14}\d)(?![\d])"
 )
 INTL_PHONE_RE = re.compile(
-    r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])"
+    r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-])"
+    r"|(?<![\w+/.-])\d{2,4}[\s.-]\d{6,8}(?![\w/-])"
 )
+BARE_PHONE_RE = re.compile(r"(?<![\w.-])\d{7,11}(?![\w-])")
+PHONE_CUE_RE = re.compile(r"(?:phone|call|tel|telephone|mobile|number|contact|ring|text|fax|cell|reach|dial)\b[^.\n]{0,25}$", re.I)
+REFERENCE_CUE_RE = re.compile(r"(?:crime|reference|ref|case|incident|order|invoice|application|log|job|licence|permit)\.?\s*(?:no\.?|number|#)?\s*:?\s*$", re.I)
+IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])")
 _DATEISH = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d\d[\s.-]+(?:19|20)\d\d$|^\d{1,2}[.:]\d\d[\s-]+\d{1,2}[.:]\d\d$")
 NINO_RE = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I
 )
 NHS_RE = re.compile(r"(?<![\d-])([3-9]\d{2})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
-CARD_RE = re.compile(r"(?<![\d-])[3-6]\d{3}(?:[\s-]?\d{2,4}){2,4}(?![\d-])")
+CARD_RE = re.compile(r"(?<![\d-])[1-6]\d{3}(?:[\s-]?\d{2,4}){2,4}(?![\d-])")
 IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2})\s?((?:[A-Z0-9]{4}\s?){2,7}[A-Z0-9]{1,4})\b", re.I)
 SORT_CODE_RE = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
 ACCOUNT_RE = re.compile(r"\b(?:account|acc|a/c)\.?\s*(?:no\.?|number|num)?\s*:?\s*(\d{8})\b", re.I)
@@ -113,7 +118,8 @@ class IdentifiersRule(Rule):
 
     def candidates(self, doc: Document, context: Context) -> list[Finding]:
         text = doc.norm
-        has_digit = any(ch.isdigit() for ch in text)
+        digits = sum(map(str.isdigit, text))
+        has_digit = digits > 0
         out: list[Finding] = []
         taken: list[tuple[int, int]] = []
 
@@ -137,6 +143,9 @@ class IdentifiersRule(Rule):
                     add(m.start(), m.end(), 0.75, "email address",
                         "The post contains what looks like a personal email address; publishing it may breach data protection law.")
         if not has_digit:
+            return out
+        if digits < 6:
+            self._few_digits(doc, context, text, add)
             return out
         for m in NINO_RE.finditer(text):
             add(m.start(), m.end(), 0.95, "National Insurance number",
@@ -180,16 +189,36 @@ class IdentifiersRule(Rule):
             elif first in "12":
                 add(m.start(), m.end(), 0.45, "landline number",
                     "The post contains a landline number; check it is an organisation's public number, not a private one.")
-            else:  # 03, 08, 09: organisational / non-geographic numbers
+            elif digits.startswith(("3", "80", "84", "87", "9")):  # 03, 080x, 084x, 087x, 09: organisational
                 add(m.start(), m.end(), 0.1, "non-geographic number", "The post contains an organisation's phone number.")
+            else:  # not a UK number pattern: some other country's
+                add(m.start(), m.end(), 0.6, "phone number", "The post contains what looks like a phone number; check it is not a private one.")
         for m in INTL_PHONE_RE.finditer(text):
             raw = m.group(0)
-            digits = _digits(raw)
-            if not 8 <= len(digits) <= 13 or _DATEISH.match(raw.strip()) or raw.count(".") >= 2 and "+" not in raw:
+            number = re.split(r"\s?(?:x|ext)", raw)[0]
+            n = len(_digits(number))
+            cue = PHONE_CUE_RE.search(text[max(0, m.start() - 40): m.start()])
+            if not (7 if cue else 8) <= n <= 13 or _DATEISH.match(number.strip()):
+                continue
+            if number.count(".") >= 2 and "+" not in number and not re.fullmatch(r"\d{3}\.\d{3}\.\d{4}|\d\d(?:\.\d\d){4}", number.strip()):
                 continue
             add(m.start(), m.end(), 0.6, "phone number", "The post contains what looks like a phone number; check it is not a private one.")
+        for m in BARE_PHONE_RE.finditer(text):
+            before = text[max(0, m.start() - 40): m.start()]
+            if REFERENCE_CUE_RE.search(before):
+                continue
+            if m.group(0).startswith("0") or PHONE_CUE_RE.search(before):
+                add(m.start(), m.end(), 0.6, "phone number", "The post contains what looks like a phone number; check it is not a private one.")
+        if ":" in text:
+            for m in IPV6_RE.finditer(text):
+                add(m.start(), m.end(), 0.6, "IP address", "The post contains an IP address, which can identify a person.")
         for m in IP_RE.finditer(text):
             add(m.start(), m.end(), 0.6, "IP address", "The post contains an IP address, which can identify a person.")
+        self._few_digits(doc, context, text, add)
+        return out
+
+    def _few_digits(self, doc: Document, context: Context, text: str, add) -> None:
+        """Identifiers that need only a few digits: vehicle registrations, dates of birth, addresses, postcodes."""
         for m in VEHICLE_RE.finditer(text):
             add(m.start(), m.end(), 0.65, "vehicle registration",
                 "The post contains a vehicle registration, which identifies the vehicle's keeper.")
@@ -203,13 +232,13 @@ class IdentifiersRule(Rule):
                 "The post gives someone's home address; an address linked to a person is personal data."
                 if residential else "The post gives a street address; check it is not someone's home.")
         for m in POSTCODE_RE.finditer(text):
-            add(m.start(), m.end(), 0.15, "postcode", "The post contains a postcode.")
-        return out
+            residential = RESIDENTIAL_CUE_RE.search(_sentence_around(doc, m.start(), m.end()))
+            add(m.start(), m.end(), 0.6 if residential else 0.15, "postcode",
+                "The post links a postcode to someone's home; with other details that identifies them."
+                if residential else "The post contains a postcode.")
 
 
 
 def _sentence_around(doc: Document, start: int, end: int) -> str:
-    for s, e in doc.sentences:
-        if s <= start < e:
-            return doc.norm[s:e]
-    return doc.norm[max(0, start - 80): end + 80]
+    s, e = doc.sentence_at(start)
+    return doc.norm[s:e]

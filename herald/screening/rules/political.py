@@ -8,9 +8,14 @@ reduced there to advice.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from pathlib import Path
 
 from ..context import Context
+from ..errors import ScreeningError
+from ..linear import LogisticModel
 from ..findings import Finding
 from ..people import person_mentions, sentence_bounds
 from ..registry import Rule, register
@@ -63,6 +68,26 @@ FACTUAL_ELECTION_RE = re.compile(
     r"count|returning officer|nomination papers|voter id|photo id|results? (?:declared|of the election))(?![a-z])"
 )
 PERSONAL_FACTOR = 0.4
+MODELS = Path(__file__).resolve().parent.parent / "models"
+POLITICAL_MODEL_FILE = "political_lr.json"
+MODEL_CUTOFF = 0.9
+# The head alone only speaks when the post touches national politics: these words are the gate.
+POLITICAL_TOPICS = frozenset(
+    """government govt minister ministers mp mps parliament westminster commons lords policy policies tax taxes cuts
+    austerity nhs brexit eu election elections vote voted voters votes party parties tory tories labour conservative
+    conservatives libdem libdems snp reform ukip green greens pm chancellor budget cabinet opposition campaign
+    campaigning constituents constituency democracy democrats republicans congress senate senator president bill
+    legislation debate manifesto ballot brexiteers remainers""".split()
+)
+
+
+def load_political_model() -> LogisticModel:
+    data = (MODELS / POLITICAL_MODEL_FILE).read_bytes()
+    expected = (MODELS / (POLITICAL_MODEL_FILE + ".sha256")).read_text().split()[0]
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise ScreeningError(f"{POLITICAL_MODEL_FILE} does not match its checksum; rebuild with scripts/screening_train_political.py")
+    raw = json.loads(data)
+    return LogisticModel(weights=raw["weights"], intercept=raw["intercept"])
 
 
 def _political_scale(context: Context) -> float:
@@ -75,9 +100,31 @@ class PartyPoliticalRule(Rule):
     version = "1"
     clause_id = "tou.5"
     category = "political"
-    description = "Party names and leaders, 'vote for', endorsements and attacks on parties or the government, campaign slogans and petitions on official profiles."
+    description = (
+        "Party names and leaders, 'vote for', endorsements and attacks on parties or the government, campaign "
+        "slogans and petitions on official profiles; plus a classifier head trained on politicians' posts "
+        "(alone it can only send a post to review)."
+    )
+
+    def load(self) -> None:
+        self.model = load_political_model() if self.rule_settings.options.get("model", True) else None
+        self.loaded = True
 
     def candidates(self, doc: Document, context: Context) -> list[Finding]:
+        out = self._rules(doc, context)
+        gated = self.rule_settings.options.get("model_gate", True)
+        if not out and self.model is not None and context.official and (not gated or not doc.words.isdisjoint(POLITICAL_TOPICS)):
+            prob = self.model.predict_proba(doc.raw)
+            if prob >= MODEL_CUTOFF:
+                top = self.model.top_features(doc.raw)
+                out.append(self.finding(
+                    context, score=0.5 + (prob - MODEL_CUTOFF) * 0.5, severity=None,
+                    evidence=f"political model {prob:.2f} ({', '.join(top)})",
+                    message="The post reads like political campaigning or commentary; official Council profiles must stay politically neutral (LGA 1986 s.2).",
+                ))
+        return out
+
+    def _rules(self, doc: Document, context: Context) -> list[Finding]:
         out: list[Finding] = []
         words = doc.words
         party_words = not words.isdisjoint(PARTY_WORDS)

@@ -25,6 +25,20 @@ POSITIVE_PUBLIC_RE = re.compile(
 )
 
 
+PRIVATE_CUE_WORDS = frozenset(
+    """live lives living lived house home address next park parks parked parking car van drive driveway dog dogs
+    noise noisy music party rubbish bin bins fly flytip flytipping tipping tipped complain complained complaining
+    complaint complaints complains drunk divorce divorced divorcing affair debt debts owe owes benefits rent evicted
+    garden hedge fence extension kids children moved behaviour always again every keep keeps won refuse refuses
+    blocking shouting fight fighting fights row number no""".split()
+)
+POSITIVE_WORDS = frozenset(
+    """thanks thank congratulations well welcome winner won awarded volunteer volunteers volunteering volunteered
+    organising organised organiser organisers organise presented opened chair chaired chairs speaker talk led
+    hosted tribute mayor""".split()
+)
+
+
 @register
 class PrivateIndividualsRule(Rule):
     id = "personal_data.private_individuals"
@@ -42,11 +56,13 @@ class PrivateIndividualsRule(Rule):
         mentions = private_mentions(doc, context)
         if not mentions:
             return out
+        may_cue = not doc.words.isdisjoint(PRIVATE_CUE_WORDS)
+        may_positive = not doc.words.isdisjoint(POSITIVE_WORDS)
         for m in mentions:
             s, e = sentence_bounds(doc, m.start)
             sentence = doc.norm[s:e]
-            cue = PRIVATE_CUE_RE.search(sentence)
-            positive = POSITIVE_PUBLIC_RE.search(sentence)
+            cue = PRIVATE_CUE_RE.search(sentence) if may_cue else None
+            positive = POSITIVE_PUBLIC_RE.search(sentence) if may_positive else None
             if m.kind == "house":
                 score = 0.8
             elif m.kind == "titled":

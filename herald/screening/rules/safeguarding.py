@@ -50,9 +50,11 @@ class ChildDetailsRule(Rule):
     def candidates(self, doc: Document, context: Context) -> list[Finding]:
         text = doc.norm
         out: list[Finding] = []
+        names = first_names()
+        if doc.words.isdisjoint(names):
+            return out
         if not any(ch.isdigit() for ch in text) and not SCHOOL_RE.search(text):
             return out
-        names = first_names()
         seen: set[int] = set()
         for m in AGE_AFTER_RE.finditer(text):
             first = m.group(1)
