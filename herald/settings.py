@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "herald.elections",
     "herald.screening",
     "herald.channels",
+    "herald.posts",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("herald.web.urls")),
     path("", include("herald.elections.urls")),
+    path("", include("herald.posts.urls")),
 ]
 
 handler400 = "herald.web.views.errors.bad_request"

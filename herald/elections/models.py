@@ -125,6 +125,7 @@ class Election(CouncilOwned):
     cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+")
     cancel_reason = models.TextField(blank=True)
+    members_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["polling_day", "pk"]

@@ -21,6 +21,10 @@ class Capability(StrEnum):
     MANAGE_CHANNELS = "manage_channels"
     PROPOSE_CHANNELS = "propose_channels"
     MANAGE_ELECTIONS = "manage_elections"
+    DRAFT_POSTS = "draft_posts"
+    REVIEW_POSTS = "review_posts"
+    TAKE_DOWN_POSTS = "take_down_posts"
+    VIEW_POST_ARCHIVE = "view_post_archive"
 
 
 DESCRIPTIONS: dict[Capability, str] = {
@@ -38,13 +42,18 @@ DESCRIPTIONS: dict[Capability, str] = {
                                 "set channel credentials.",
     Capability.PROPOSE_CHANNELS: "Propose a new channel (social networking application) for the Clerk's approval.",
     Capability.MANAGE_ELECTIONS: "Keep the elections register and confirm pre-election exceptions.",
+    Capability.DRAFT_POSTS: "Write posts for the channels one may post on, see their screening and submit them.",
+    Capability.REVIEW_POSTS: "Approve, reject or ask for changes to posts; override a screening block with a reason.",
+    Capability.TAKE_DOWN_POSTS: "Take a published post down from its platforms, with a reason.",
+    Capability.VIEW_POST_ARCHIVE: "Search the archive of submitted and published posts and their history.",
 }
 
-EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD})
+EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD, Capability.DRAFT_POSTS})
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     "clerk": frozenset(Capability),
-    "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS},
+    "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS,
+                         Capability.VIEW_POST_ARCHIVE},
     "officer": EVERYONE | {Capability.VIEW_PEOPLE, Capability.PROPOSE_CHANNELS},
     "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS, Capability.PROPOSE_CHANNELS},
 }

@@ -70,7 +70,7 @@ class Representative(CouncilOwned):
         return self.name
 
     def get_roles_display(self) -> str:
-        return ", ".join(Role(r).label for r in self.roles) or "None"
+        return ", ".join(Role(r).label for r in self.roles) or "No role"
 
 
 class Suspension(CouncilOwned):

@@ -77,6 +77,24 @@ ROUTES.update({
     "council-elections-ics": (PUBLIC, "GET"),
 })
 # --- end elections ---
+# --- posts (routes of herald.posts.urls; the object post is a draft by the Clerk) ---
+ROUTES.update({
+    "posts": (C.DRAFT_POSTS, "GET"),
+    "post-new": (C.DRAFT_POSTS, "GET"),
+    "post-review-queue": (C.REVIEW_POSTS, "GET"),
+    "post-archive": (C.VIEW_POST_ARCHIVE, "GET"),
+    "post-archive-export": (C.VIEW_POST_ARCHIVE, "GET"),
+    "post": (C.VIEW_POST_ARCHIVE, "GET"),
+    "post-history": (C.VIEW_POST_ARCHIVE, "GET"),
+    "post-edit": (C.REVIEW_POSTS, "GET"),
+    "post-submit": (C.REVIEW_POSTS, "POST"),
+    "post-withdraw": (C.REVIEW_POSTS, "POST"),
+    "post-schedule": (C.REVIEW_POSTS, "GET"),
+    "post-decide": (C.REVIEW_POSTS, "GET"),
+    "post-exception": (C.MANAGE_ELECTIONS, "GET"),
+    "post-take-down": (C.TAKE_DOWN_POSTS, "GET"),
+})
+# --- end posts ---
 ROLES = ("clerk", "chair", "officer", "member", "volunteer")
 
 
@@ -125,6 +143,13 @@ def objects(people):
     found["election_pk"] = election_create(acting_user=people.clerk.user, council=people.council, kind="by_election",
                                            polling_day=dt.date(2027, 7, 15), area="Stalbridge East ward").pk
     # --- end elections objects ---
+    # --- posts objects ---
+    from herald.posts.services import post_create_draft
+
+    found.update(post_pk=post_create_draft(acting_user=people.clerk.user, council=people.council, author=people.clerk,
+                                           text="The Hub is closed on Monday.", channels=[]).pk,
+                 decision="reject")
+    # --- end posts objects ---
     return found
 
 
@@ -171,7 +196,7 @@ def test_each_role(people, objects, signed_in, role, name):
 @pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
-    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk"}
+    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk"}
     _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):
         assert response.status_code == 404, name

@@ -31,6 +31,10 @@ def dashboard(request):
         })
     if has_capability(request.user, Capability.MANAGE_CHANNELS):
         context["channels"] = channels_needing_attention(council=council)
+    if has_capability(request.user, Capability.REVIEW_POSTS):
+        from herald.posts.selectors import post_count_for_review
+
+        context["posts_awaiting_review"] = post_count_for_review(council=council)
     if has_capability(request.user, Capability.VIEW_AUDIT):
         context["recent_events"] = AuditEvent.objects.filter(council=council).order_by("-seq")[:8]
     return render(request, "web/dashboard.html", context)

@@ -1,0 +1,1 @@
+"""Posts: drafts, screening on save, the Clerk's review, scheduled publication, archive, takedown."""

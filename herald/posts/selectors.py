@@ -1,0 +1,115 @@
+"""Reads of posts: access, the author's list, the Clerk's queue, the archive and a post's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from herald.channels.models import Channel
+from herald.channels.models import Status as ChannelStatus
+from herald.core import clock
+from herald.core.errors import NotFound
+from herald.councils.models import Council
+from herald.people.access import representative_for_user
+from herald.people.capabilities import Capability, capabilities_for
+from herald.people.models import Representative
+from herald.posts.models import (
+    Approval,
+    Finding,
+    Post,
+    PreElectionException,
+    Publication,
+    ScreeningRun,
+    State,
+    Takedown,
+)
+from herald.records.models import AuditEvent
+
+READERS = (Capability.REVIEW_POSTS, Capability.VIEW_POST_ARCHIVE, Capability.TAKE_DOWN_POSTS)
+
+
+def access_post_by_id(user, post_id: int) -> Post:
+    """A post the user may read: their own, or any of their council's when they review posts or
+    read the archive. NotFound for anything else (missing or not theirs)."""
+    rep = representative_for_user(user)
+    post = Post.objects.select_related("council", "author").filter(pk=post_id).first()
+    if rep is None or post is None or post.council_id != rep.council_id:
+        raise NotFound("Page not found.")
+    if post.author_id != rep.pk and not (set(READERS) & capabilities_for(rep.roles)):
+        raise NotFound("Page not found.")
+    return post
+
+
+def postable_channels(representative: Representative) -> QuerySet[Channel]:
+    """Active channels this representative is authorised to post on."""
+    return (Channel.objects.filter(council_id=representative.council_id, status=ChannelStatus.ACTIVE,
+                                   representatives=representative).order_by("name"))
+
+
+def post_list_for_author(*, representative: Representative) -> QuerySet[Post]:
+    return (Post.objects.filter(author=representative).prefetch_related("channels")
+            .order_by("-updated_at", "-pk"))
+
+
+def post_list_for_review(*, council: Council) -> QuerySet[Post]:
+    return (Post.objects.filter(council=council, state=State.IN_REVIEW).select_related("author")
+            .prefetch_related("channels").order_by("submitted_at", "pk"))
+
+
+def post_count_for_review(*, council: Council) -> int:
+    return Post.objects.filter(council=council, state=State.IN_REVIEW).count()
+
+
+def post_archive(*, council: Council, channel: int | None = None, author: int | None = None,
+                 date_from: dt.date | None = None, date_to: dt.date | None = None, clause: str = "",
+                 search: str = "") -> QuerySet[Post]:
+    """Every submitted post (drafts never reach the archive), newest first.
+
+    Text search is a case-insensitive substring match for now (no FTS5 / PostgreSQL full-text yet)."""
+    qs = (Post.objects.filter(council=council).exclude(submitted_at__isnull=True)
+          .select_related("author").prefetch_related("channels"))
+    if channel:
+        qs = qs.filter(channels=channel)
+    if author:
+        qs = qs.filter(author_id=author)
+    if date_from:
+        qs = qs.filter(submitted_at__gte=dt.datetime.combine(date_from, dt.time(), clock.LONDON))
+    if date_to:
+        qs = qs.filter(submitted_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), clock.LONDON))
+    if clause:
+        qs = qs.filter(screening_runs__findings__clause_id=clause)
+    if search:
+        qs = qs.filter(Q(text__icontains=search) | Q(author__name__icontains=search))
+    return qs.distinct().order_by("-submitted_at", "-pk")
+
+
+def screening_latest(*, post: Post) -> ScreeningRun | None:
+    return (post.screening_runs.prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("start", "pk")))
+            .order_by("-at", "-pk").first())
+
+
+@dataclass(frozen=True)
+class PostHistory:
+    post: Post
+    runs: list[ScreeningRun]
+    approvals: list[Approval]
+    publications: list[Publication]
+    takedowns: list[Takedown]
+    exceptions: list[PreElectionException]
+    events: list[AuditEvent]
+
+
+def post_history(*, post: Post) -> PostHistory:
+    return PostHistory(
+        post=post,
+        runs=list(post.screening_runs.prefetch_related("findings").select_related("policy_version")
+                  .order_by("at", "pk")),
+        approvals=list(post.approvals.select_related("decided_by").order_by("decided_at", "pk")),
+        publications=list(post.publications.select_related("channel").prefetch_related("attempt_log")),
+        takedowns=list(Takedown.objects.filter(publication__post=post).select_related("publication__channel", "by")),
+        exceptions=list(post.pre_election_exceptions.select_related("confirmed_by", "election")),
+        events=list(AuditEvent.objects.filter(council=post.council, target_type="posts.post",
+                                              target_id=str(post.pk)).order_by("seq")),
+    )
