@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from herald.channels.models import Channel, ComplianceCheck, Status
+from herald.channels.models import Channel, ComplianceCheck, Status, Use
 from herald.core import clock
 from herald.core.errors import NotFound
 from herald.councils.models import Council
@@ -18,6 +18,12 @@ IN_USE = (Status.APPROVED, Status.ACTIVE, Status.SUSPENDED)
 def channel_list(*, council: Council, status: str = "") -> QuerySet[Channel]:
     qs = Channel.objects.filter(council=council).select_related("owner")
     return qs.filter(status=status) if status else qs
+
+
+def official_channel_choices(*, council: Council) -> list[tuple[str, str]]:
+    """(id, name) of the council's official channels that are not rejected, for forms."""
+    qs = channel_list(council=council).filter(use=Use.COUNCIL_SERVICE).exclude(status=Status.REJECTED)
+    return [(str(c.pk), f"{c.name} ({c.get_status_display().lower()})") for c in qs.order_by("name")]
 
 
 def access_channel_by_id(user, channel_id: int) -> Channel:

@@ -28,6 +28,26 @@ class ElectionForm(forms.Form):
     description = forms.CharField(label="Notes (optional)", required=False, max_length=2000,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     confirm_not_thursday = forms.BooleanField(label="Yes, this polling day is right", required=False)
+    scope = forms.ChoiceField(
+        label="Which official channels does the pre-election period close?", widget=forms.RadioSelect,
+        choices=[("all", "All official channels, including any added later"), ("chosen", "Only the channels I choose")],
+        initial="all", required=False)
+    channels = forms.MultipleChoiceField(
+        label="Channels (if you chose only some)", required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="For example, a by-election in one ward may affect only that ward's channels.")
+
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from herald.channels.selectors import official_channel_choices
+
+        self.fields["channels"].choices = official_channel_choices(council=council) if council else []
+
+    def clean(self):
+        data = super().clean()
+        # The service takes channel ids, or None for every official channel.
+        chosen = data.pop("channels", None) or []
+        data["channel_ids"] = chosen if data.pop("scope", "all") == "chosen" else None
+        return data
 
 
 class CancelForm(forms.Form):

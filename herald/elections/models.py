@@ -86,7 +86,15 @@ class PreElectionPeriod(CouncilOwned):
 
     @property
     def covers_all_channels(self) -> bool:
-        return all(e.all_channels for e in self.elections.all())
+        return any(e.all_channels for e in self.elections.all())
+
+    def closes(self, channel, at) -> bool:
+        """Whether this period closes `channel` at `at`: an official channel within the span of a
+        scheduled election that affects it (its own span, not the merged one)."""
+        if not channel.official or not self.starts_at <= at < self.ends_at:
+            return False
+        return any(e.status == Status.SCHEDULED and e.period_starts_at <= at < e.period_ends_at
+                   and e.affects(channel) for e in self.elections.all())
 
 
 class Election(CouncilOwned):
@@ -105,9 +113,10 @@ class Election(CouncilOwned):
     area = models.CharField(max_length=200, blank=True, help_text="Ward, parish or constituency.")
     description = models.TextField(blank=True)
     candidates = models.JSONField(default=list, blank=True)
-    # TODO(channels): replace with a ManyToManyField to channels.Channel (official channels
-    # affected) once herald.channels lands; True means every official channel of the council.
+    # Which official channels the election's period closes: every one (including channels added
+    # later) when `all_channels`, otherwise those in `channels`.
     all_channels = models.BooleanField(default=True)
+    channels = models.ManyToManyField("channels.Channel", blank=True, related_name="elections")
 
     # The election's own period, computed by herald.elections.timetable and stored.
     statutory_start = models.DateField()
@@ -126,6 +135,15 @@ class Election(CouncilOwned):
                                      related_name="+")
     cancel_reason = models.TextField(blank=True)
     members_notified_at = models.DateTimeField(null=True, blank=True)
+
+    def affects(self, channel) -> bool:
+        return channel.official and (self.all_channels or any(c.pk == channel.pk for c in self.channels.all()))
+
+    @property
+    def channels_text(self) -> str:
+        if self.all_channels:
+            return "All official channels"
+        return ", ".join(c.name for c in self.channels.all()) or "No channels"
 
     class Meta:
         ordering = ["polling_day", "pk"]

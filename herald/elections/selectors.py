@@ -18,7 +18,8 @@ from herald.elections.timetable import (
 )
 
 def _scheduled() -> Prefetch:
-    return Prefetch("elections", queryset=Election.objects.filter(status=Status.SCHEDULED).order_by("polling_day", "pk"))
+    return Prefetch("elections", queryset=Election.objects.filter(status=Status.SCHEDULED)
+                    .prefetch_related("channels").order_by("polling_day", "pk"))
 
 
 def election_list(*, council: Council, include_cancelled: bool = True) -> list[Election]:
@@ -33,6 +34,18 @@ def period_current(*, council: Council, at: dt.datetime | None = None) -> PreEle
     at = at or clock.now()
     return (PreElectionPeriod.objects.filter(council=council, starts_at__lte=at, ends_at__gt=at)
             .select_related("council").prefetch_related(_scheduled()).order_by("starts_at").first())
+
+
+def period_closing_channel(*, channel, at: dt.datetime | None = None) -> PreElectionPeriod | None:
+    """The period that closes `channel` at `at` (default now), or None when it is open.
+
+    Only official channels close, and only during the span of a scheduled election that affects
+    them (all official channels, or the ones chosen in the register)."""
+    at = at or clock.now()
+    if not channel.official:
+        return None
+    period = period_current(council=channel.council, at=at)
+    return period if period is not None and period.closes(channel, at) else None
 
 
 def period_next(*, council: Council, at: dt.datetime | None = None) -> PreElectionPeriod | None:

@@ -33,7 +33,7 @@ from herald.records.audit import audit_record
 from herald.records.events import EventType
 
 TRACKED = ("kind", "polling_day", "notice_date", "dissolution_date", "area", "description", "candidates",
-           "period_starts_at", "period_ends_at")
+           "all_channels", "period_starts_at", "period_ends_at")
 MAX_CANDIDATES = 100
 #: An entered notice (or dissolution) date more than this before polling day is almost surely a typo.
 MAX_NOTICE_LEAD = dt.timedelta(days=366)
@@ -46,8 +46,10 @@ def _json(value):
 
 
 def _snapshot(election: Election) -> dict:
+    channels = [] if election.pk is None or election.all_channels else sorted(
+        election.channels.values_list("pk", flat=True))
     return ({name: _json(getattr(election, name)) for name in TRACKED}
-            | {"start_is_computed": election.start_is_computed})
+            | {"channels": channels, "start_is_computed": election.start_is_computed})
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,26 @@ class _Cleaned:
     description: str
     candidates: list[str]
     period: ElectionPeriod
+    all_channels: bool
+    channels: list
+
+
+def _clean_channels(council: Council, channel_ids) -> tuple[bool, list]:
+    """None means every official channel (also those added later); otherwise the official channels chosen."""
+    from herald.channels.models import Channel
+
+    if channel_ids is None:
+        return True, []
+    try:
+        wanted = {int(pk) for pk in channel_ids}
+    except (TypeError, ValueError):
+        raise ValidationFailed("Select the channels from the list.", field="channels") from None
+    if not wanted:
+        raise ValidationFailed("Select at least one channel, or choose all official channels.", field="channels")
+    found = [c for c in Channel.objects.filter(council=council, pk__in=wanted).order_by("name") if c.official]
+    if len(found) != len(wanted):
+        raise ValidationFailed("Select official channels of the council from the list.", field="channels")
+    return False, found
 
 
 def _clean_candidates(candidates: Iterable[str] | str) -> list[str]:
@@ -84,7 +106,7 @@ def _is_date(value) -> bool:
 
 def _clean(*, council: Council, kind: str, polling_day: dt.date | None, notice_date: dt.date | None,
            dissolution_date: dt.date | None, area: str, description: str, candidates: Iterable[str] | str,
-           confirm_not_thursday: bool, exclude_pk: int | None = None) -> _Cleaned:
+           confirm_not_thursday: bool, channel_ids=None, exclude_pk: int | None = None) -> _Cleaned:
     if kind not in Kind.values:
         raise ValidationFailed("Select the kind of election.", field="kind")
     kind = Kind(kind)
@@ -108,6 +130,7 @@ def _clean(*, council: Council, kind: str, polling_day: dt.date | None, notice_d
     if len(description) > 2000:
         raise ValidationFailed("The description must be 2000 characters or fewer.", field="description")
     names = _clean_candidates(candidates)
+    all_channels, channels = _clean_channels(council, channel_ids)
 
     if not FIRST_SUPPORTED_YEAR <= polling_day.year <= LAST_SUPPORTED_YEAR:
         raise UnsupportedYearError(
@@ -139,7 +162,8 @@ def _clean(*, council: Council, kind: str, polling_day: dt.date | None, notice_d
                                     status=Status.SCHEDULED).exclude(pk=exclude_pk)
     if clash.exists():
         raise Conflict("This election is already in the register.", field="polling_day")
-    return _Cleaned(kind, polling_day, notice_date, dissolution_date, area, description, names, period)
+    return _Cleaned(kind, polling_day, notice_date, dissolution_date, area, description, names, period,
+                    all_channels, channels)
 
 
 def _apply(election: Election, cleaned: _Cleaned) -> None:
@@ -150,6 +174,7 @@ def _apply(election: Election, cleaned: _Cleaned) -> None:
     election.area = cleaned.area
     election.description = cleaned.description
     election.candidates = cleaned.candidates
+    election.all_channels = cleaned.all_channels
     election.statutory_start = cleaned.period.statutory_start
     election.period_starts_at = cleaned.period.start_utc
     election.period_ends_at = cleaned.period.end_utc
@@ -213,16 +238,17 @@ def _merged(election: Election) -> dict | None:
 def election_create(*, acting_user, council: Council, kind: str, polling_day: dt.date,
                     notice_date: dt.date | None = None, dissolution_date: dt.date | None = None, area: str = "",
                     description: str = "", candidates: Iterable[str] | str = (),
-                    confirm_not_thursday: bool = False) -> Election:
+                    confirm_not_thursday: bool = False, channel_ids=None) -> Election:
     """Add an election to the register and rebuild the council's pre-election periods."""
     _lock_council(council)
     cleaned = _clean(council=council, kind=kind, polling_day=polling_day, notice_date=notice_date,
                      dissolution_date=dissolution_date, area=area, description=description, candidates=candidates,
-                     confirm_not_thursday=confirm_not_thursday)
+                     confirm_not_thursday=confirm_not_thursday, channel_ids=channel_ids)
     election = Election(council=council, created_by=acting_user if getattr(acting_user, "pk", None) else None)
     _apply(election, cleaned)
     election.full_clean(exclude=["period", "created_by", "cancelled_by"])
     election.save()
+    election.channels.set(cleaned.channels)
     _periods_rebuild(council=council)
     audit_record(council=council, actor=acting_user, event_type=EventType.ELECTION_ADDED, target=election,
                  after=_snapshot(election), data={"merged_period": _merged(election)})
@@ -233,7 +259,7 @@ def election_create(*, acting_user, council: Council, kind: str, polling_day: dt
 def election_update(*, acting_user, election: Election, kind: str, polling_day: dt.date,
                     notice_date: dt.date | None = None, dissolution_date: dt.date | None = None, area: str = "",
                     description: str = "", candidates: Iterable[str] | str = (),
-                    confirm_not_thursday: bool = False) -> Election:
+                    confirm_not_thursday: bool = False, channel_ids=None) -> Election:
     """Change an election (e.g. enter the notice date once published) and rebuild the periods."""
     _lock_council(election.council)
     election = Election.objects.select_for_update().get(pk=election.pk)
@@ -244,14 +270,15 @@ def election_update(*, acting_user, election: Election, kind: str, polling_day: 
                      dissolution_date=dissolution_date, area=area, description=description, candidates=candidates,
                      confirm_not_thursday=confirm_not_thursday or (
                          polling_day == election.polling_day and kind == election.kind),
-                     exclude_pk=election.pk)
+                     channel_ids=channel_ids, exclude_pk=election.pk)
     _apply(election, cleaned)
     election.full_clean(exclude=["period", "created_by", "cancelled_by"])
-    after = _snapshot(election)
+    after = _snapshot(election) | {"channels": sorted(c.pk for c in cleaned.channels)}
     if after == before:
         return election
-    election.save(update_fields=[*TRACKED[:7], "statutory_start", "period_starts_at", "period_ends_at",
+    election.save(update_fields=[*TRACKED[:8], "statutory_start", "period_starts_at", "period_ends_at",
                                  "updated_at"])
+    election.channels.set(cleaned.channels)
     _periods_rebuild(council=election.council)
     audit_record(council=election.council, actor=acting_user, event_type=EventType.ELECTION_CHANGED, target=election,
                  before={k: v for k, v in before.items() if after[k] != v},

@@ -56,8 +56,8 @@ def election_calendar(request):
 @staff_view(Capability.MANAGE_ELECTIONS)
 def election_new(request):
     council = request.rep.council
-    form = ElectionForm(posted(request), initial={"kind": Kind.LOCAL,
-                                                  "polling_day": ordinary_polling_day_next(council=council)})
+    form = ElectionForm(posted(request), council=council, initial={
+        "kind": Kind.LOCAL, "polling_day": ordinary_polling_day_next(council=council), "scope": "all"})
     error, needs_confirmation = None, False
     if request.method == "POST" and form.is_valid():
         election, error, needs_confirmation = _save(form, lambda **data: services.election_create(
@@ -86,8 +86,10 @@ def election_edit(request, election_pk: int):
         return redirect("elections:election", election.pk)
     initial = {"kind": election.kind, "polling_day": election.polling_day, "notice_date": election.notice_date,
                "dissolution_date": election.dissolution_date, "area": election.area,
-               "description": election.description, "candidates": "\n".join(election.candidates)}
-    form = ElectionForm(posted(request), initial=initial)
+               "description": election.description, "candidates": "\n".join(election.candidates),
+               "scope": "all" if election.all_channels else "chosen",
+               "channels": [str(pk) for pk in election.channels.values_list("pk", flat=True)]}
+    form = ElectionForm(posted(request), council=election.council, initial=initial)
     error, needs_confirmation = None, False
     if request.method == "POST" and form.is_valid():
         saved, error, needs_confirmation = _save(form, lambda **data: services.election_update(

@@ -16,7 +16,7 @@ if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
     settings.configure(
         # herald.elections' models refer to councils and people, so their apps are installed too.
         INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "herald.councils", "herald.policy",
-                        "herald.people", "herald.records", "herald.elections"],
+                        "herald.people", "herald.records", "herald.channels", "herald.elections"],
         AUTH_USER_MODEL="people.User",
         USE_TZ=True,
         TIME_ZONE="Europe/London",

@@ -211,3 +211,31 @@ def test_cli_status(people, other_people):
         run_status("--council", "nope")
     with pytest.raises(CommandError, match="not a date like"):
         run_status("--at", "tomorrow")
+
+
+def test_clerk_limits_an_election_to_chosen_channels_and_the_public_page_says_so(people, signed_in, client):
+    from tests.posts.conftest import make_channel
+
+    ward = make_channel(people, name="East ward news")
+    town = make_channel(people, name="Town news")
+    clerk = signed_in(people.clerk)
+    page = clerk.get("/elections/new").content.decode()
+    assert "East ward news (active)" in page and "Town news (active)" in page
+    today = clock.today_in_london()
+    poll = today + dt.timedelta(days=10)
+    notice = today - dt.timedelta(days=3)
+    data = form(kind="by_election", poll=(str(poll.day), str(poll.month), str(poll.year)),
+                notice=(str(notice.day), str(notice.month), str(notice.year)), confirm_not_thursday="on")
+    response = clerk.post("/elections/new", data | {"scope": "chosen"})
+    assert response.status_code == 400 and "Select at least one channel" in response.content.decode()
+    assert not Election.objects.exists()
+    response = clerk.post("/elections/new", data | {"scope": "chosen", "channels": [str(ward.pk)]})
+    assert response.status_code == 302
+    election = Election.objects.get()
+    assert list(election.channels.all()) == [ward]
+    assert "East ward news" in clerk.get(response["Location"]).content.decode()
+    slug = people.council.slug
+    assert 'id="pre-election-notice"' in client.get(f"/councils/{slug}/channels/{ward.pk}").content.decode()
+    assert 'id="pre-election-notice"' not in client.get(f"/councils/{slug}/channels/{town.pk}").content.decode()
+    edit = clerk.get(f"/elections/{election.pk}/edit").content.decode()
+    assert 'value="chosen" checked' in edit

@@ -10,8 +10,8 @@ from django.core import mail
 
 from herald.core import clock
 from herald.core.errors import Conflict, NotAllowed, ValidationFailed
-from herald.elections.models import PreElectionPeriod
-from herald.elections.services import election_create
+from herald.elections.models import Election, PreElectionPeriod
+from herald.elections.services import election_create, election_update
 from herald.posts import services
 from herald.posts.models import PreElectionException, Publication, State
 from herald.records.events import EventType
@@ -148,3 +148,43 @@ def test_no_exception_without_a_period(acked, channel):
     with pytest.raises(Conflict, match="No pre-election period"):
         services.post_confirm_exception(acting_user=acked.clerk.user, post=post,
                                         category="statutory_notice", reason="Notice")
+
+
+def test_an_election_for_some_channels_closes_only_those(acked, channel, stubs):
+    """A ward by-election scoped to one channel closes that channel; the others stay open."""
+    other = make_channel(acked, name="Stalbridge West news", reps=[acked.officer])
+    today = clock.today_in_london()
+    election = election_create(acting_user=acked.clerk.user, council=acked.council, kind="by_election",
+                               polling_day=_next_thursday(today + dt.timedelta(days=14)), notice_date=today,
+                               channel_ids=[channel.pk])
+    assert not election.all_channels and list(election.channels.all()) == [channel]
+    closed = draft(acked.officer, CLEAN, [channel])
+    with pytest.raises(Conflict, match="pre-election period"):
+        services.post_submit(acting_user=acked.officer.user, post=closed)
+    both = draft(acked.officer, CLEAN, [channel, other])
+    with pytest.raises(Conflict, match="pre-election period"):
+        services.post_submit(acting_user=acked.officer.user, post=both)
+    open_post = draft(acked.officer, CLEAN, [other])
+    assert services.post_submit(acting_user=acked.officer.user, post=open_post).state == State.SCHEDULED
+
+
+def test_election_channel_scope_is_validated_and_audited(acked, channel):
+    today = clock.today_in_london()
+    poll = _next_thursday(today + dt.timedelta(days=40))
+    personal = make_channel(acked, name="Officer's blog", use="non_council", reps=[acked.officer])
+    for bad, message in (([], "at least one channel"), ([personal.pk], "official channels"),
+                         (["nonsense"], "from the list"), ([999999], "official channels")):
+        with pytest.raises(ValidationFailed, match=message) as exc:
+            election_create(acting_user=acked.clerk.user, council=acked.council, kind="by_election",
+                            polling_day=poll, channel_ids=bad)
+        assert exc.value.field == "channels"
+    assert not Election.objects.filter(council=acked.council).exists()
+    election = election_create(acting_user=acked.clerk.user, council=acked.council, kind="by_election",
+                               polling_day=poll, channel_ids=[channel.pk])
+    added = AuditEvent.objects.get(event_type=EventType.ELECTION_ADDED)
+    assert added.data["after"]["channels"] == [channel.pk] and added.data["after"]["all_channels"] is False
+    election_update(acting_user=acked.clerk.user, election=election, kind="by_election", polling_day=poll)
+    election.refresh_from_db()
+    assert election.all_channels and not election.channels.exists()
+    changed = AuditEvent.objects.get(event_type=EventType.ELECTION_CHANGED)
+    assert changed.data["before"]["channels"] == [channel.pk] and changed.data["after"]["all_channels"] is True

@@ -116,11 +116,11 @@ def exception_covers(post: Post, period: PreElectionPeriod) -> bool:
 
 
 def period_closing(post: Post, channels: list[Channel], at: dt.datetime) -> PreElectionPeriod | None:
-    """The pre-election period that closes the post's official channels at `at` (None: open)."""
+    """The pre-election period that closes one of the post's channels at `at` (None: all open)."""
     if not any(c.official for c in channels):
         return None
     period = period_current(council=post.council, at=at)
-    if period is None or exception_covers(post, period):
+    if period is None or not any(period.closes(c, at) for c in channels) or exception_covers(post, period):
         return None
     return period
 

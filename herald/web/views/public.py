@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from herald.channels.models import Channel, NewsItem, Platform, Status
 from herald.channels.selectors import public_channel, public_channel_list
 from herald.core.errors import NotFound
-from herald.elections.selectors import period_current
+from herald.elections.selectors import period_closing_channel
 
 from herald.councils.models import Council
 from herald.people.access import council_for_user
@@ -84,7 +84,7 @@ def channel_page(request, slug: str, channel_pk: int):
     except NotFound:
         raise Http404 from None
     return render(request, "web/public/channel.html", {"council": council, "channel": channel,
-                                                       "period": period_current(council=council)})
+                                                       "period": period_closing_channel(channel=channel)})
 
 
 def _news_items(council: Council):
@@ -96,7 +96,7 @@ def news_page(request, slug: str):
     items = _news_items(council)[:50]
     channel = Channel.objects.filter(council=council, platform=Platform.NEWSFEED, status=Status.ACTIVE).first()
     return render(request, "web/public/news.html", {"council": council, "items": items, "channel": channel,
-                                                    "period": period_current(council=council)})
+                                                    "period": channel and period_closing_channel(channel=channel)})
 
 
 class NewsFeed(Feed):
