@@ -92,8 +92,10 @@ class PeriodStatus:
     @property
     def summary(self) -> str:
         if self.current is not None:
+            scope = ("all official channels" if self.current.covers_all_channels else "these official channels: "
+                     + ", ".join(sorted({c.name for e in self.current.elections.all() for c in e.channels.all()})))
             return (f"A pre-election period is in force: pre-election rules apply until "
-                    f"{moment_text(self.current.ends_at)} (UK time).")
+                    f"{moment_text(self.current.ends_at)} (UK time), closing {scope}.")
         if self.next is not None:
             return (f"No pre-election period is in force. The next starts at {moment_text(self.next.starts_at)} "
                     f"and runs until {moment_text(self.next.ends_at)} (UK time).")

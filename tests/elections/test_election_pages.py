@@ -198,7 +198,7 @@ def test_cli_status(people, other_people):
     out = run_status("--council", "stalbridge", "--at", "2027-04-01")
     assert out.splitlines() == [
         "Stalbridge Town Council: A pre-election period is in force: pre-election rules apply until 10pm on "
-        "Thursday 6 May 2027 (UK time).",
+        "Thursday 6 May 2027 (UK time), closing all official channels.",
         "  Scheduled local election, Thursday 6 May 2027",
     ]
     out = run_status("--council", "stalbridge", "--at", "2027-03-30T23:59")

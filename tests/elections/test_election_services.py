@@ -249,7 +249,7 @@ def test_current_and_next_period(people):
     assert selectors.period_current(council=council, at=london(2027, 5, 6, 22)) is None  # close of poll is outside
     status = selectors.period_status(council=council, at=london(2027, 4, 1))
     assert status.summary == ("A pre-election period is in force: pre-election rules apply until "
-                              "10pm on Thursday 6 May 2027 (UK time).")
+                              "10pm on Thursday 6 May 2027 (UK time), closing all official channels.")
     status = selectors.period_status(council=council, at=london(2027, 5, 7))
     assert status.current is None and "The next starts at the start of" in status.summary
     calendar = selectors.period_calendar(council=council, at=london(2027, 4, 1))
