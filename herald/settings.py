@@ -35,6 +35,7 @@ HERALD_BASE_URL = env("HERALD_BASE_URL").rstrip("/")
 HERALD_DEFAULT_COUNCIL = env("HERALD_DEFAULT_COUNCIL")
 HERALD_LOGIN_MAX_FAILURES = env_int("HERALD_LOGIN_MAX_FAILURES")
 HERALD_LOGIN_LOCKOUT_MINUTES = env_int("HERALD_LOGIN_LOCKOUT_MINUTES")
+HERALD_COMPLAINTS_PER_HOUR = env_int("HERALD_COMPLAINTS_PER_HOUR")
 HERALD_CONNECTOR_BACKENDS = dict(
     item.split("=", 1) for item in env("HERALD_CONNECTOR_BACKENDS").replace(" ", "").split(",") if "=" in item)
 
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
     "herald.screening",
     "herald.channels",
     "herald.posts",
+    "herald.complaints",
+    "herald.api",
 ]
 
 MIDDLEWARE = [
@@ -160,7 +163,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_ROOT = DATA_DIR / "media"  # private: never served by URL (post images go through an access-checked view)
+HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES")
+HERALD_ATTACHMENTS_PER_POST = env_int("HERALD_ATTACHMENTS_PER_POST")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HERALD_CONNECTOR_BACKENDS", "", "Platforms served by another connector, e.g. "
             "'bluesky=stub,mastodon=stub' for a demo or tests with no network. Empty: real connectors."),
     Setting("HERALD_LOG_LEVEL", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
+    Setting("HERALD_COMPLAINTS_PER_HOUR", "5", "Most complaints the public form accepts from one network address "
+            "in an hour (spam protection); more are refused with a message giving other ways to complain."),
+    Setting("HERALD_UPLOAD_MAX_BYTES", "5242880", "Largest image a post may carry, in bytes (5 MB). Larger "
+            "uploads are refused while they stream in."),
+    Setting("HERALD_ATTACHMENTS_PER_POST", "4", "Most images one post may carry (Bluesky's and Mastodon's limit "
+            "is 4)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

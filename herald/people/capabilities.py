@@ -25,6 +25,11 @@ class Capability(StrEnum):
     REVIEW_POSTS = "review_posts"
     TAKE_DOWN_POSTS = "take_down_posts"
     VIEW_POST_ARCHIVE = "view_post_archive"
+    USE_API = "use_api"
+    CHECK_PERSONAL_POSTS = "check_personal_posts"
+    HANDLE_COMPLAINTS = "handle_complaints"
+    HANDLE_COMPLAINTS_ABOUT_CLERK = "handle_complaints_about_clerk"
+    DECIDE_COMPLAINT_APPEALS = "decide_complaint_appeals"
 
 
 DESCRIPTIONS: dict[Capability, str] = {
@@ -46,14 +51,25 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.REVIEW_POSTS: "Approve, reject or ask for changes to posts; override a screening block with a reason.",
     Capability.TAKE_DOWN_POSTS: "Take a published post down from its platforms, with a reason.",
     Capability.VIEW_POST_ARCHIVE: "Search the archive of submitted and published posts and their history.",
+    Capability.USE_API: "Create and revoke one's own API tokens and use the REST API, with the same rights as "
+                        "on the web.",
+    Capability.CHECK_PERSONAL_POSTS: "Check text meant for one's own social media account against the policy "
+                                     "(ident.6 and the Terms of Use); nothing is stored or published.",
+    Capability.HANDLE_COMPLAINTS: "Handle complaints (except complaints about the Clerk): cases, deadlines, "
+                                  "decisions, removals, suspensions, closures, referrals; the complaints report.",
+    Capability.HANDLE_COMPLAINTS_ABOUT_CLERK: "Handle complaints about the Clerk (or anyone who handles complaints); "
+                                              "such cases are hidden from the Clerk.",
+    Capability.DECIDE_COMPLAINT_APPEALS: "Decide a review (appeal) of a complaint decision made by someone else.",
 }
 
-EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD, Capability.DRAFT_POSTS})
+EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD, Capability.DRAFT_POSTS,
+                      Capability.CHECK_PERSONAL_POSTS, Capability.USE_API})
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
-    "clerk": frozenset(Capability),
+    "clerk": frozenset(Capability) - {Capability.HANDLE_COMPLAINTS_ABOUT_CLERK},
     "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS,
-                         Capability.VIEW_POST_ARCHIVE},
+                         Capability.VIEW_POST_ARCHIVE, Capability.HANDLE_COMPLAINTS_ABOUT_CLERK,
+                         Capability.DECIDE_COMPLAINT_APPEALS},
     "officer": EVERYONE | {Capability.VIEW_PEOPLE, Capability.PROPOSE_CHANNELS},
     "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS, Capability.PROPOSE_CHANNELS},
 }

@@ -86,6 +86,8 @@ class Suspension(CouncilOwned):
     lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
     lift_reason = models.TextField(blank=True)
+    case = models.ForeignKey("complaints.Case", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="suspensions")  # the complaint case that led to it, if any
 
     class Meta:
         ordering = ["-starts_at"]

@@ -47,3 +47,30 @@ class Clause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clause_id}: {self.title}"
+
+
+class ReviewSource(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled review"
+    COMPLAINT = "complaint", "Formal complaint (review.complaint)"
+
+
+class PolicyReviewItem(CouncilOwned):
+    """Something the next policy review must look at: the clauses concerned and why (review.*).
+    Opened by a formal complaint (or the yearly review); complaints about the same clauses link
+    to the open item instead of opening another."""
+
+    clauses = models.JSONField(default=list)  # sorted clause ids
+    source = models.CharField(max_length=20, choices=ReviewSource.choices)
+    complaint = models.ForeignKey("complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")  # the complaint that opened it
+    complaints = models.ManyToManyField("complaints.Complaint", blank=True, related_name="policy_review_items")
+    notes = models.TextField(blank=True)
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Policy review item: {', '.join(self.clauses) or 'whole policy'}"

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 
 from herald.core import clock
-from herald.posts.models import ExceptionCategory
+from herald.posts.models import ExceptionCategory, Rights
 from herald.web.forms import DatePartsField
 
 
@@ -79,3 +79,57 @@ class ArchiveFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [("", "All channels")] + [(c.pk, c.name) for c in channels]
         self.fields["author"].choices = [("", "Everyone")] + [(a.pk, a.name) for a in authors]
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+NOT_SURE = "not_sure"
+
+
+class AttachmentForm(forms.Form):
+    """An image and what its author declares about it. `with_file=False` when changing the details."""
+
+    file = forms.FileField(label="Image", required=False,
+                           error_messages={"empty": "The file is empty. Choose an image.",
+                                           "invalid": "Choose an image file to attach."})
+    alt_text = forms.CharField(label="Alternative text", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+                               error_messages={"required": "Describe the image in its alternative text: people who "
+                                                           "cannot see it rely on it."})
+    rights = forms.ChoiceField(label="Who owns the image?", widget=forms.RadioSelect,
+                               choices=[*Rights.choices, (NOT_SURE, "Not sure yet (screening asks for a check)")],
+                               error_messages={"required": "Choose who owns the image, or 'Not sure yet'"})
+    credit = forms.CharField(label="Credit (optional)", required=False, max_length=300,
+                             help_text="The photographer, owner or source, for example 'Photo: Jo Bloggs'.")
+    depicts_children = forms.ChoiceField(label="Does the image show children (anyone under 18)?",
+                                         widget=forms.RadioSelect, choices=YES_NO,
+                                         error_messages={"required": "Select yes if the image shows children"})
+    consent_recorded = forms.ChoiceField(label="If it shows children: do their parents' consent forms allow it to be "
+                                               "published?", widget=forms.RadioSelect, choices=YES_NO, required=False)
+    consent_reference = forms.CharField(label="Who holds the consent forms, or their reference (if it shows children)",
+                                        required=False, max_length=300)
+
+    def __init__(self, *args, with_file: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_file:
+            del self.fields["file"]
+
+    @classmethod
+    def initial_for(cls, attachment) -> dict:
+        return {"alt_text": attachment.alt_text, "rights": attachment.rights or NOT_SURE, "credit": attachment.credit,
+                "depicts_children": "yes" if attachment.depicts_children else "no",
+                "consent_recorded": "yes" if attachment.consent_recorded else "no",
+                "consent_reference": attachment.consent_reference}
+
+    def details(self) -> dict:
+        """The service's keyword arguments for the declarations."""
+        data = self.cleaned_data
+        rights = data["rights"]
+        return {"alt_text": data["alt_text"], "rights": "" if rights == NOT_SURE else rights,
+                "credit": data["credit"], "depicts_children": data["depicts_children"] == "yes",
+                "consent_recorded": data.get("consent_recorded") == "yes",
+                "consent_reference": data["consent_reference"]}
+
+
+class PersonalCheckForm(forms.Form):
+    text = forms.CharField(label="Text you want to post on your own account", max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           error_messages={"required": "Enter the text you want to check"})

@@ -6,9 +6,14 @@ Written only by herald.posts.services. Nothing here is deleted: the archive read
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from herald.councils.models import CouncilOwned
 
@@ -96,12 +101,101 @@ class ScreeningRun(CouncilOwned):
     verdict = models.CharField(max_length=10, choices=Verdict.choices)
     text = models.TextField()  # the version screened: the archive shows every version's words
     text_hash = models.CharField(max_length=64)
+    #: The attached images' details as screened: [{id, filename, media_type, rights, credit, depicts_children,
+    #: consent_recorded}].
+    attachments = models.JSONField(default=list, blank=True)
     pre_election = models.BooleanField(default=False)
     at = models.DateTimeField()
 
     class Meta:
         ordering = ["-at", "-pk"]
         get_latest_by = ["at", "pk"]
+
+
+class Rights(models.TextChoices):
+    """Who may publish an image: the screening engine's rights declarations (herald.screening.context.RIGHTS)."""
+
+    OWN_WORK = "own_work", "Own work (yours or the Council's)"
+    LICENSED = "licensed", "Licensed (for example a stock photo licence)"
+    PERMISSION = "permission", "Used with the owner's permission"
+    PUBLIC_DOMAIN = "public_domain", "Public domain"
+
+
+class AttachmentStorage(FileSystemStorage):
+    """Attached images, under MEDIA_ROOT/attachments. They have no URL: they are served only
+    through the access-checked view `posts:post-attachment-file`."""
+
+    @cached_property
+    def base_location(self):
+        return os.path.join(settings.MEDIA_ROOT, "attachments")
+
+    def url(self, name):
+        raise ValueError("Attached images have no public URL.")
+
+
+_storage = AttachmentStorage()
+
+
+def attachment_storage() -> AttachmentStorage:
+    return _storage
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{instance.council_id}/{uuid.uuid4().hex}{extension}"
+
+
+class Attachment(CouncilOwned):
+    """An image attached to a post: the stored file (metadata stripped) and what the author
+    declared about it. Removing it from a post keeps the record (`removed_at`)."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200, blank=True)
+    filename = models.CharField(max_length=120)  # the original name, sanitised
+    media_type = models.CharField(max_length=40)  # detected from the content, never from the name
+    size = models.PositiveIntegerField()  # of the stored file
+    sha256 = models.CharField(max_length=64)  # of the stored file
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    alt_text = models.TextField()
+    rights = models.CharField(max_length=20, choices=Rights.choices, blank=True)  # "": not declared
+    credit = models.CharField(max_length=300, blank=True)
+    depicts_children = models.BooleanField(default=False)
+    consent_recorded = models.BooleanField(default=False)
+    consent_reference = models.CharField(max_length=300, blank=True)  # who holds the consent form, or its reference
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["post", "uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="attachment_has_alt_text"),
+            models.CheckConstraint(condition=Q(consent_recorded=False) | ~Q(consent_reference=""),
+                                   name="attachment_consent_has_reference"),
+            models.CheckConstraint(condition=Q(removed_at__isnull=True) | Q(removed_by__isnull=False),
+                                   name="attachment_removed_has_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Image {self.filename} on post {self.post_id}"
+
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        """Width and height to show it at, at most 240 pixels either way."""
+        scale = min(1.0, 240 / max(self.width or 1, self.height or 1))
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
+
+    @property
+    def thumb_width(self) -> int:
+        return self.thumb_size[0]
+
+    @property
+    def thumb_height(self) -> int:
+        return self.thumb_size[1]
 
 
 class Finding(models.Model):

@@ -25,6 +25,7 @@ from herald.posts.models import (
     State,
     Takedown,
 )
+from herald.posts.search import text_matches
 from herald.records.models import AuditEvent
 
 READERS = (Capability.REVIEW_POSTS, Capability.VIEW_POST_ARCHIVE, Capability.TAKE_DOWN_POSTS)
@@ -67,7 +68,8 @@ def post_archive(*, council: Council, channel: int | None = None, author: int | 
                  search: str = "") -> QuerySet[Post]:
     """Every submitted post (drafts never reach the archive), newest first.
 
-    Text search is a case-insensitive substring match for now (no FTS5 / PostgreSQL full-text yet)."""
+    `search` is full-text over the post's words (SQLite FTS5 or PostgreSQL, `herald.posts.search`)
+    or a part of the author's name."""
     qs = (Post.objects.filter(council=council).exclude(submitted_at__isnull=True)
           .select_related("author").prefetch_related("channels"))
     if channel:
@@ -81,7 +83,7 @@ def post_archive(*, council: Council, channel: int | None = None, author: int | 
     if clause:
         qs = qs.filter(screening_runs__findings__clause_id=clause)
     if search:
-        qs = qs.filter(Q(text__icontains=search) | Q(author__name__icontains=search))
+        qs = qs.filter(text_matches(search) | Q(author__name__icontains=search))
     return qs.distinct().order_by("-submitted_at", "-pk")
 
 
@@ -113,3 +115,29 @@ def post_history(*, post: Post) -> PostHistory:
         events=list(AuditEvent.objects.filter(council=post.council, target_type="posts.post",
                                               target_id=str(post.pk)).order_by("seq")),
     )
+
+
+# ----- attached images --------------------------------------------------------------------------
+
+
+def attachment_list(*, post: Post, include_removed: bool = False):
+    """The post's images, in the order they were attached (removed ones only when asked)."""
+    from herald.posts.models import Attachment
+
+    qs = Attachment.objects.filter(post=post)
+    if not include_removed:
+        qs = qs.filter(removed_at__isnull=True)
+    return qs.order_by("uploaded_at", "pk")
+
+
+def access_attachment_by_id(user, post_id: int, attachment_id: int):
+    """An image of a post the user may read (access_post_by_id); NotFound for anything else,
+    including another post's image."""
+    from herald.posts.models import Attachment
+
+    post = access_post_by_id(user, post_id)
+    attachment = Attachment.objects.select_related("post", "post__council", "post__author").filter(
+        pk=attachment_id, post=post).first()
+    if attachment is None:
+        raise NotFound("Page not found.")
+    return attachment

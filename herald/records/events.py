@@ -12,6 +12,8 @@ class EventType(models.IntegerChoices):
     # 200 policy
     POLICY_VERSION_LOADED = 201, "Policy version loaded"
     POLICY_ACKNOWLEDGED = 202, "Policy acknowledged"
+    POLICY_REVIEW_ITEM_RAISED = 203, "Policy review item opened"
+    POLICY_REVIEW_ITEM_LINKED = 204, "Complaint linked to an open policy review item"
     # 300 people register
     REPRESENTATIVE_ADDED = 301, "Representative added"
     REPRESENTATIVE_UPDATED = 302, "Representative updated"
@@ -32,6 +34,8 @@ class EventType(models.IntegerChoices):
     RECOVERY_CODE_USED = 408, "Recovery code used"
     TWO_FACTOR_FAILED = 409, "Wrong two-factor code"
     TWO_FACTOR_RESET = 410, "Two-factor authentication reset"
+    API_TOKEN_CREATED = 411, "API token created"
+    API_TOKEN_REVOKED = 412, "API token revoked"
     # 500 channels
     CHANNEL_PROPOSED = 501, "Channel proposed"
     CHANNEL_APPROVED = 502, "Channel approved"
@@ -69,5 +73,25 @@ class EventType(models.IntegerChoices):
     POST_APPROVAL_LAPSED = 715, "Post approval lapsed (its time passed unpublished)"
     POST_ARCHIVE_EXPORTED = 716, "Post archive exported"
     POST_WITHDRAWN = 717, "Post withdrawn from review by its author"
+    ATTACHMENT_ADDED = 720, "Image attached to a post"
+    ATTACHMENT_CHANGED = 721, "Attached image's details changed"
+    ATTACHMENT_REMOVED = 722, "Image removed from a post"
+    # 800 complaints
+    COMPLAINT_RECEIVED = 801, "Complaint received"
+    COMPLAINT_ACKNOWLEDGED = 802, "Complaint acknowledged"
+    COMPLAINT_ROUTED = 803, "Complaint routed or assigned"
+    COMPLAINT_NOTE_ADDED = 804, "Note added to a complaint case"
+    COMPLAINT_REFERRED = 805, "Complaint referral recorded"
+    COMPLAINT_SUBJECT_TOLD = 806, "Person complained about told"
+    COMPLAINT_SUBJECT_RESPONDED = 807, "Response from the person complained about recorded"
+    COMPLAINT_DECIDED = 808, "Complaint decided"
+    COMPLAINT_ENFORCEMENT_TAKEN = 809, "Action taken on an upheld complaint"
+    COMPLAINT_ENFORCEMENT_REVERSED = 810, "Action on a complaint reversed on appeal"
+    COMPLAINT_APPEAL_REQUESTED = 811, "Review of a complaint decision asked for"
+    COMPLAINT_APPEAL_DECIDED = 812, "Review of a complaint decision decided"
+    COMPLAINT_CLOSED = 813, "Complaint case closed"
+    COMPLAINTS_REPORT_EXPORTED = 814, "Complaints report exported"
     # 900 records
     AUDIT_EXPORTED = 901, "Audit trail exported"
+    LEGAL_HOLD_PLACED = 902, "Legal hold placed"
+    LEGAL_HOLD_RELEASED = 903, "Legal hold released"

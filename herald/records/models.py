@@ -46,3 +46,29 @@ class AuditHead(models.Model):
     council = models.OneToOneField(Council, on_delete=models.PROTECT, primary_key=True)
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+
+
+class LegalHold(CouncilOwned):
+    """Records that must not be purged or hard-deleted while a complaint or FOI request is open
+    (FOIA s.77; DOMAIN.md section 3). Read through herald.records.holds."""
+
+    reason = models.TextField()
+    complaint = models.ForeignKey("complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="legal_holds")
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=300)
+    placed_at = models.DateTimeField()
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    release_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-placed_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="legal_hold_target")]
+
+    def __str__(self) -> str:
+        return f"Legal hold on {self.target_label}"

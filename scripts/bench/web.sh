@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # make bench-web: the review queue and archive search under load (issue 6 "Performance").
 # A throwaway PostgreSQL (scripts/with-postgres.sh), COUNCILS x POSTS archived posts, gunicorn on
-# 127.0.0.1:8765, locust (its own virtualenv under var/, pinned in requirements/bench.txt) with
+# 127.0.0.1:8765, locust (its own virtualenv under var/, pinned in scripts/bench/requirements.txt) with
 # USERS concurrent users for DURATION; results into docs/performance.md (scripts/bench/report.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNCILS=${COUNCILS:-100} POSTS=${POSTS:-10000} USERS=${USERS:-20} DURATION=${DURATION:-60s}
 VENV=var/bench-venv
-if [ ! -x "$VENV/bin/locust" ] || ! cmp -s requirements/bench.txt "$VENV/.installed"; then
+if [ ! -x "$VENV/bin/locust" ] || ! cmp -s scripts/bench/requirements.txt "$VENV/.installed"; then
   python3.11 -m venv "$VENV"
-  "$VENV/bin/pip" install -q -r requirements/bench.txt
-  cp requirements/bench.txt "$VENV/.installed"
+  "$VENV/bin/pip" install -q -r scripts/bench/requirements.txt
+  cp scripts/bench/requirements.txt "$VENV/.installed"
 fi
 if [ "${1:-}" != "--inside" ]; then
   exec scripts/with-postgres.sh "$0" --inside

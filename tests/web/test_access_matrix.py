@@ -16,6 +16,7 @@ from herald.people.services import interest_register, suspension_create
 
 PUBLIC = "public"
 SIGN_IN = "sign-in"  # part of signing in: open to anonymous people
+API = "api"  # the REST API: bearer tokens only, so every session (signed in or not) gets a 401 (tests/api)
 C = Capability
 
 # route name -> (who, method)
@@ -93,8 +94,59 @@ ROUTES.update({
     "post-decide": (C.REVIEW_POSTS, "GET"),
     "post-exception": (C.MANAGE_ELECTIONS, "GET"),
     "post-take-down": (C.TAKE_DOWN_POSTS, "GET"),
+    "post-check-personal": (C.CHECK_PERSONAL_POSTS, "GET"),
+    "post-attachment-new": (C.REVIEW_POSTS, "GET"),  # the author (the Clerk) only
+    "post-attachment-edit": (C.REVIEW_POSTS, "GET"),
+    "post-attachment-remove": (C.REVIEW_POSTS, "GET"),
+    "post-attachment-file": (C.VIEW_POST_ARCHIVE, "GET"),  # whoever may read the post
 })
 # --- end posts ---
+# --- api (herald.api.urls: the token pages and docs; herald-api: the REST API; the token is the Clerk's) ---
+ROUTES.update({
+    "api-tokens": (C.USE_API, "GET"),
+    "api-token-new": (C.USE_API, "GET"),
+    "api-token-created": (C.USE_API, "GET"),
+    "api-token-revoke": (C.MANAGE_PEOPLE, "GET"),
+    "api-docs": (PUBLIC, "GET"),
+    "api-root": (PUBLIC, "GET"),
+    "openapi-json": (PUBLIC, "GET"),
+    "api-screen": (API, "POST"),
+    "api-posts": (API, "GET"),
+    "api-post": (API, "GET"),
+    "api-post-submit": (API, "POST"),
+    "api-post-withdraw": (API, "POST"),
+    "api-post-publications": (API, "GET"),
+    "api-review-queue": (API, "GET"),
+    "api-post-approve": (API, "POST"),
+    "api-post-reject": (API, "POST"),
+    "api-post-request-changes": (API, "POST"),
+    "api-channels": (API, "GET"),
+})
+# --- end api ---
+# --- complaints (herald.complaints.urls; the object case is the Clerk's, about a Member not in ROLES) ---
+SUBJECT = "subject"  # only the person complained about (after they are told): everyone else gets a 404
+ROUTES.update({
+    "complaint-new": (PUBLIC, "GET"),
+    "complaint-sent": (PUBLIC, "GET"),
+    "complaint-status": (PUBLIC, "GET"),
+    "complaint-review-request": (PUBLIC, "POST"),
+    "complaint-cases": (frozenset({C.HANDLE_COMPLAINTS, C.HANDLE_COMPLAINTS_ABOUT_CLERK, C.DECIDE_COMPLAINT_APPEALS}),
+                        "GET"),
+    "complaint-report": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-policy-review": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-case": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-acknowledge": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-note": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-route": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-tell": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-response": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-decide": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-enforce": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-appeal": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-appeal-decide": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-respond": (SUBJECT, "GET"),
+})
+# --- end complaints ---
 ROLES = ("clerk", "chair", "officer", "member", "volunteer")
 
 
@@ -117,7 +169,7 @@ def test_every_route_is_classified():
 
 
 @pytest.fixture
-def objects(people):
+def objects(people, settings, tmp_path):
     """A target representative (a Member) with a suspension and an interest, in the people's council."""
     target = people.member2
     suspension = suspension_create(acting_user=people.clerk.user, representative=target, starts_at=clock.now(),
@@ -149,7 +201,37 @@ def objects(people):
     found.update(post_pk=post_create_draft(acting_user=people.clerk.user, council=people.council, author=people.clerk,
                                            text="The Hub is closed on Monday.", channels=[]).pk,
                  decision="reject")
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from herald.posts.models import Post
+    from herald.posts.services import attachment_add
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 90, 40)).save(png, format="PNG")
+    found["attachment_pk"] = attachment_add(acting_user=people.clerk.user, post=Post.objects.get(pk=found["post_pk"]),
+                                            upload=SimpleUploadedFile("hub.png", png.getvalue()),
+                                            alt_text="The Hub's front door", rights="own_work",
+                                            depicts_children=False).pk
     # --- end posts objects ---
+    # --- api objects ---
+    from herald.api.services import api_token_create
+
+    found.update(token_pk=api_token_create(acting_user=people.clerk.user, representative=people.clerk,
+                                           name="Clerk's script")[0].pk, post_id=found["post_pk"])
+    # --- end api objects ---
+    # --- complaints objects ---
+    from herald.complaints.services import case_route, case_tell_subject, complaint_submit
+
+    case = complaint_submit(council=people.council, name="Rita Resident", email="rita@example.com",
+                            about="representative", about_detail="Cllr Second", text="Rude reply online.").complaint.case
+    case_route(acting_user=people.clerk.user, case=case, route="standard", representative=target)
+    case_tell_subject(acting_user=people.clerk.user, case=case, message="Please respond.")
+    found.update(case_pk=case.pk, kind="removal")
+    # --- end complaints objects ---
     return found
 
 
@@ -170,7 +252,9 @@ def _call(client, name, objects):
 def test_anonymous(client, objects, name):
     who = ROUTES[name][0]
     response = _call(client, name, objects)
-    if who in (PUBLIC, SIGN_IN):
+    if who == API:
+        assert response.status_code == 401 and response.json()["code"] == "unauthenticated", name
+    elif who in (PUBLIC, SIGN_IN):
         assert response.status_code in (200, 302, 400), response.status_code
         if response.status_code == 302:
             assert "/sign-in" in response["Location"] or "/councils/" in response["Location"]
@@ -179,11 +263,12 @@ def test_anonymous(client, objects, name):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
+@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN, API)))
 def test_each_role(people, objects, signed_in, role, name):
     rep = people.by_role(role)
     who = ROUTES[name][0]
-    allowed = who is None or who in capabilities_for(rep.roles)
+    caps = capabilities_for(rep.roles)
+    allowed = who is None or (bool(who & caps) if isinstance(who, frozenset) else who in caps)
     response = _call(signed_in(rep), name, objects)
     if allowed:
         assert response.status_code in (200, 302), (role, name, response.status_code)
@@ -193,10 +278,10 @@ def test_each_role(people, objects, signed_in, role, name):
         assert response.status_code in (403, 404), (role, name, response.status_code)
 
 
-@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN)))
+@pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN, API)))
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
-    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk"}
+    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk", "case_pk", "token_pk"}
     _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):
         assert response.status_code == 404, name

@@ -146,8 +146,9 @@ def representative_reactivate(*, acting_user, representative: Representative) ->
 
 @transaction.atomic
 def suspension_create(*, acting_user, representative: Representative, starts_at: dt.datetime,
-                      ends_at: dt.datetime | None, reason: str) -> Suspension:
-    """Suspend a representative's publishing rights (policy enforce.breach) from/until, with a reason."""
+                      ends_at: dt.datetime | None, reason: str, case=None) -> Suspension:
+    """Suspend a representative's publishing rights (policy enforce.breach) from/until, with a reason
+    (and the complaint case that led to it, if any)."""
     if not reason.strip():
         raise ValidationFailed("Enter the reason for the suspension.", field="reason")
     if ends_at is not None and ends_at <= clock.now():
@@ -158,11 +159,12 @@ def suspension_create(*, acting_user, representative: Representative, starts_at:
         raise NotAllowed("You cannot suspend your own publishing rights.")
     rep = Representative.objects.select_for_update().get(pk=representative.pk)
     suspension = Suspension(council=rep.council, representative=rep, starts_at=starts_at, ends_at=ends_at,
-                            reason=reason.strip(), decided_by=acting_user, decided_at=clock.now())
+                            reason=reason.strip(), decided_by=acting_user, decided_at=clock.now(), case=case)
     suspension.full_clean()
     suspension.save()
     audit_record(council=rep.council, actor=acting_user, event_type=EventType.PUBLISHING_SUSPENDED, target=rep,
-                 after={"suspension": suspension.pk, "from": starts_at, "until": ends_at, "reason": suspension.reason})
+                 after={"suspension": suspension.pk, "from": starts_at, "until": ends_at, "reason": suspension.reason,
+                        **({"case": case.pk} if case is not None else {})})
     return suspension
 
 

@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from herald.channels.connect import connector_for
 from herald.channels.models import Channel
-from herald.connectors.base import Publishable, RemoteRef
+from herald.connectors.base import RemoteRef
 from herald.connectors.errors import ConnectorError
 from herald.connectors.errors import NotFound as RemoteNotFound
 from herald.core import clock
@@ -27,6 +27,7 @@ from herald.people.capabilities import Capability
 from herald.people.selectors import publishing_rights
 from herald.posts import notify
 from herald.posts.models import Post, Publication, PublicationAttempt, PublicationState, State, Takedown
+from herald.posts.services.attachments import publishable_for
 from herald.posts.services.common import channel_problem, lock, period_closing
 from herald.records.audit import audit_record
 from herald.records.events import EventType
@@ -172,7 +173,7 @@ def publication_attempt(*, publication_id: int) -> str:
     ref, error = None, None
     try:
         with connector_for(channel) as connector:
-            ref = connector.publish(Publishable(text=post.text), idempotency_key=pub.idempotency_key)
+            ref = connector.publish(publishable_for(post, connector), idempotency_key=pub.idempotency_key)
     except ConnectorError as exc:
         error = exc
     except HeraldError as exc:  # e.g. the channel has no credentials

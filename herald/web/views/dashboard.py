@@ -35,6 +35,14 @@ def dashboard(request):
         from herald.posts.selectors import post_count_for_review
 
         context["posts_awaiting_review"] = post_count_for_review(council=council)
+    from herald.complaints.access import may_list_cases
+
+    if may_list_cases(request.user):
+        from herald.complaints.selectors import case_list, overdue_reasons
+
+        open_cases = case_list(user=request.user, show="open")
+        context["complaints_open"] = len(open_cases)
+        context["complaints_overdue"] = sum(1 for c in open_cases if overdue_reasons(c))
     if has_capability(request.user, Capability.VIEW_AUDIT):
         context["recent_events"] = AuditEvent.objects.filter(council=council).order_by("-seq")[:8]
     return render(request, "web/dashboard.html", context)

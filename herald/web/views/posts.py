@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import json
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, StreamingHttpResponse
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from herald.channels.models import Channel
@@ -17,9 +20,20 @@ from herald.people.access import has_capability
 from herald.people.capabilities import Capability
 from herald.people.models import Representative
 from herald.posts import services
-from herald.posts.forms import ArchiveFilterForm, DecisionForm, ExceptionForm, PostForm, ReasonForm, ScheduleForm
+from herald.posts.forms import (
+    ArchiveFilterForm,
+    AttachmentForm,
+    DecisionForm,
+    ExceptionForm,
+    PersonalCheckForm,
+    PostForm,
+    ReasonForm,
+    ScheduleForm,
+)
 from herald.posts.models import State, Verdict
 from herald.posts import selectors
+from herald.posts.screening import links_in, screening_check_personal
+from herald.posts.services.attachments import ACCEPTED, human_size
 from herald.posts.services.export import EXPORT_FIELDS
 from herald.posts.selectors import (
     access_post_by_id,
@@ -70,8 +84,11 @@ def post_new(request):
 def _detail_context(request, post) -> dict:
     run = screening_latest(post=post)
     mine = post.author_id == request.rep.pk
+    attachments = list(selectors.attachment_list(post=post))
     return {
         "post": post, "run": run, "findings": list(run.findings.all()) if run else [], "mine": mine,
+        "attachments": attachments, "links": links_in(post.text),
+        "can_attach": mine and post.editable and len(attachments) < settings.HERALD_ATTACHMENTS_PER_POST,
         "channels": list(post.channels.all()), "publications": list(post.publications.select_related("channel")),
         "review": has_capability(request.user, Capability.REVIEW_POSTS) and not mine,
         "take_down": has_capability(request.user, Capability.TAKE_DOWN_POSTS)
@@ -164,7 +181,8 @@ def post_schedule(request, post_pk: int):
 def post_review_queue(request):
     posts = list(post_list_for_review(council=request.rep.council))
     runs = {p.pk: screening_latest(post=p) for p in posts}
-    return render(request, "web/posts/review.html", {"items": [(p, runs[p.pk]) for p in posts]})
+    images = {p.pk: list(selectors.attachment_list(post=p)) for p in posts}
+    return render(request, "web/posts/review.html", {"items": [(p, runs[p.pk], images[p.pk]) for p in posts]})
 
 
 @staff_view(Capability.REVIEW_POSTS)
@@ -243,13 +261,24 @@ def _archive_filters(request):
     return form, filters
 
 
+ARCHIVE_PAGE = 50
+
+
 @staff_view(Capability.VIEW_POST_ARCHIVE)
 def post_archive(request):
     form, filters = _archive_filters(request)
-    posts = list(selectors.post_archive(council=request.rep.council, **filters)[:200])
-    query = request.GET.urlencode()
-    return render(request, "web/posts/archive.html", {"form": form, "posts": posts, "query": query},
-                  status=400 if form.errors else 200)
+    try:
+        page = min(max(int(request.GET.get("page", "1")), 1), 10_000)
+    except ValueError:
+        page = 1
+    start = (page - 1) * ARCHIVE_PAGE
+    # One row more than a page says whether there is a next page, without counting the archive.
+    rows = list(selectors.post_archive(council=request.rep.council, **filters)[start:start + ARCHIVE_PAGE + 1])
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "web/posts/archive.html", {
+        "form": form, "posts": rows[:ARCHIVE_PAGE], "query": params.urlencode(), "page": page,
+        "first": start + 1, "last": start + len(rows[:ARCHIVE_PAGE]), "has_next": len(rows) > ARCHIVE_PAGE}, status=400 if form.errors else 200)
 
 
 class _Echo:
@@ -293,3 +322,140 @@ def post_history(request, post_pk: int):
     post = access_post_by_id(request.user, post_pk)
     return render(request, "web/posts/history.html", {"history": selectors.post_history(post=post), "post": post,
                                                       "now": clock.now()})
+
+
+# ----- attached images ---------------------------------------------------------------------------
+
+
+class UploadLimitHandler(FileUploadHandler):
+    """Stops reading an uploaded file as soon as it passes the size limit, so nothing larger is
+    ever written to disk; the view then says the file is too large."""
+
+    def __init__(self, request=None, *, limit: int):
+        super().__init__(request)
+        self.limit = limit
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > self.limit:
+            self.request.herald_upload_too_large = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def _own_post(request, post_pk: int):
+    post = access_post_by_id(request.user, post_pk)
+    if post.author_id != request.rep.pk:
+        raise Http404
+    return post
+
+
+def _attachment_page(request, post, form, error, **extra):
+    context = {"form": form, "error": error, "post": post, "accepted": ACCEPTED,
+               "max_size": human_size(settings.HERALD_UPLOAD_MAX_BYTES), **extra}
+    return render(request, "web/posts/attachment_form.html", context, status=_status(form, error))
+
+
+@csrf_exempt
+def post_attachment_new(request, post_pk: int):
+    # The size limit must be in place before anything reads the request body (CSRF checks do).
+    request.upload_handlers.insert(0, UploadLimitHandler(request, limit=settings.HERALD_UPLOAD_MAX_BYTES))
+    return _post_attachment_new(request, post_pk)
+
+
+@csrf_protect
+@staff_view(Capability.DRAFT_POSTS)
+def _post_attachment_new(request, post_pk: int):
+    post = _own_post(request, post_pk)
+    form, error = AttachmentForm(posted(request), request.FILES if request.method == "POST" else None), None
+    if request.method == "POST":
+        valid = form.is_valid()
+        if getattr(request, "herald_upload_too_large", False):
+            form.add_error("file", f"The file is larger than {human_size(settings.HERALD_UPLOAD_MAX_BYTES)}. "
+                                   "Choose a smaller image, or make this one smaller.")
+        elif valid:
+            try:
+                services.attachment_add(acting_user=request.user, post=post, upload=form.cleaned_data.get("file"),
+                                        **form.details())
+            except HeraldError as exc:
+                error = apply_error(form, exc)
+            else:
+                messages.success(request, "The image is attached and the post is screened again.")
+                return redirect("posts:post", post.pk)
+    return _attachment_page(request, post, form, error, heading="Add an image", with_file=True)
+
+
+@staff_view(Capability.DRAFT_POSTS)
+def post_attachment_edit(request, post_pk: int, attachment_pk: int):
+    post = _own_post(request, post_pk)
+    attachment = selectors.access_attachment_by_id(request.user, post.pk, attachment_pk)
+    if attachment.removed_at is not None:
+        raise Http404
+    form = AttachmentForm(posted(request), with_file=False, initial=AttachmentForm.initial_for(attachment))
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attachment_update(acting_user=request.user, attachment=attachment, **form.details())
+        except HeraldError as exc:
+            error = apply_error(form, exc)
+        else:
+            messages.success(request, "The image's details are saved and the post is screened again.")
+            return redirect("posts:post", post.pk)
+    return _attachment_page(request, post, form, error, heading="Change the image's details", with_file=False,
+                            attachment=attachment)
+
+
+@staff_view(Capability.DRAFT_POSTS)
+def post_attachment_remove(request, post_pk: int, attachment_pk: int):
+    post = _own_post(request, post_pk)
+    attachment = selectors.access_attachment_by_id(request.user, post.pk, attachment_pk)
+    if attachment.removed_at is not None:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            services.attachment_remove(acting_user=request.user, attachment=attachment)
+        except HeraldError as exc:
+            error = {"message": exc.message, "field": None}
+        else:
+            messages.success(request, "The image is removed and the post is screened again.")
+            return redirect("posts:post", post.pk)
+    return render(request, "web/posts/attachment_remove.html", {"post": post, "attachment": attachment,
+                                                                "error": error}, status=400 if error else 200)
+
+
+@staff_view(Capability.DRAFT_POSTS)
+def post_attachment_file(request, post_pk: int, attachment_pk: int):
+    """The image itself, for whoever may read the post: never by a public address."""
+    attachment = selectors.access_attachment_by_id(request.user, post_pk, attachment_pk)
+    if not attachment.file:
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except (OSError, ValueError):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=attachment.media_type, filename=attachment.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, max-age=600"
+    return response
+
+
+# ----- the personal-capacity assistant --------------------------------------------------------------
+
+
+@staff_view(Capability.CHECK_PERSONAL_POSTS)
+def post_check_personal(request):
+    """Screen text meant for the representative's own account. Nothing is stored or audited."""
+    form, error, result = PersonalCheckForm(posted(request)), None, None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = screening_check_personal(acting_user=request.user, text=form.cleaned_data["text"])
+        except HeraldError as exc:
+            error = apply_error(form, exc)
+    context = {"form": form, "error": error, "result": result, "run": result,
+               "findings": list(result.findings) if result else [], "member": request.rep.kind == "member"}
+    return render(request, "web/posts/check_personal.html", context, status=_status(form, error))

@@ -93,7 +93,14 @@ def _news_items(council: Council):
 
 def news_page(request, slug: str):
     council = _council(request, slug)
-    items = _news_items(council)[:50]
+    items = list(_news_items(council)[:50])
+    from herald.posts.models import Publication  # each news item's post, for "Complain about this post"
+
+    posts = {(channel_id, remote_id): post_id for channel_id, remote_id, post_id in Publication.objects.filter(
+        council=council, channel__platform=Platform.NEWSFEED, remote_id__in=[str(i.pk) for i in items])
+        .values_list("channel_id", "remote_id", "post_id")}
+    for item in items:
+        item.post_id = posts.get((item.channel_id, str(item.pk)))
     channel = Channel.objects.filter(council=council, platform=Platform.NEWSFEED, status=Status.ACTIVE).first()
     return render(request, "web/public/news.html", {"council": council, "items": items, "channel": channel,
                                                     "period": channel and period_closing_channel(channel=channel)})

@@ -5,18 +5,21 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = ("Run the nightly jobs: tell Members when a pre-election period starts, channel identification "
-            "checks, then the audit trail check.")
+    help = ("Run the nightly jobs: re-queue lost publications, tell Members when a pre-election period starts, "
+            "close complaint cases whose review window has passed, channel identification checks, then the audit "
+            "trail check.")
 
     def handle(self, *args, **options):
+        from herald.complaints.services import cases_close_due
         from herald.elections.notify import elections_notify_members
-
         from herald.posts.services import publications_resume
 
         resumed = publications_resume()
         self.stdout.write(f"Publications re-queued: {resumed}.")
         sent = elections_notify_members(acting_user=None)
         self.stdout.write(f"Pre-election emails sent: {sent}.")
+        closed = cases_close_due()
+        self.stdout.write(f"Complaint cases closed (review window passed): {closed}.")
         call_command("channels", "check", stdout=self.stdout)
         try:
             call_command("audit", "verify", stdout=self.stdout, stderr=self.stderr)

@@ -1,0 +1,91 @@
+"""Full-text search of posts: SQLite FTS5 or PostgreSQL full-text search, chosen by the database.
+
+SQLite: an external-content FTS5 table `posts_post_fts` over `posts_post.text` (Porter stemming,
+accents folded), kept current by three triggers. PostgreSQL: a GIN index on
+`to_tsvector('english', text)`, queried with `websearch_to_tsquery`. Both are created by migration
+`posts.0002_fulltext` and checked again after every `migrate` (`ensure_search_index`), because
+SQLite drops a table's triggers when a later migration has to rebuild the table.
+
+User input never reaches the query syntax: for FTS5 each word is quoted; PostgreSQL's
+`websearch_to_tsquery` accepts any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection as default_connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "posts_post_fts"
+MAX_TERMS = 12
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+_SQLITE = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, content='posts_post', content_rowid='id', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS posts_post_fts_ai AFTER INSERT ON posts_post BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS posts_post_fts_ad AFTER DELETE ON posts_post BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS posts_post_fts_au AFTER UPDATE OF text ON posts_post BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
+    f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+]
+_SQLITE_TRIGGERS = ("posts_post_fts_ai", "posts_post_fts_ad", "posts_post_fts_au")
+_POSTGRES = ["CREATE INDEX IF NOT EXISTS post_text_fulltext ON posts_post USING gin (to_tsvector('english', text))"]
+
+
+def ensure_search_index(connection=default_connection) -> bool:
+    """Create the search index where it is missing; rebuild it when triggers had gone. True if changed."""
+    if "posts_post" not in connection.introspection.table_names():
+        return False
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
+                           ["posts_post_fts%"])
+            present = {row[0] for row in cursor.fetchall()}
+            if FTS_TABLE in present and present.issuperset(_SQLITE_TRIGGERS):
+                return False
+            for statement in _SQLITE:
+                cursor.execute(statement)
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            return True
+        if connection.vendor == "postgresql":
+            for statement in _POSTGRES:
+                cursor.execute(statement)
+            return False
+    return False
+
+
+def drop_search_index(connection=default_connection) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for trigger in _SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif connection.vendor == "postgresql":
+            cursor.execute("DROP INDEX IF EXISTS post_text_fulltext")
+
+
+def terms(query: str) -> list[str]:
+    return _WORD.findall(query or "")[:MAX_TERMS]
+
+
+def text_matches(query: str, connection=default_connection) -> Q:
+    """A filter for posts whose text matches every word of `query` (stemmed: "playgrounds" finds
+    "playground"). On databases without full-text search, a substring match."""
+    words = terms(query)
+    if not words:
+        return Q(pk__in=[])
+    if connection.vendor == "sqlite":
+        match = " ".join('"{}"*'.format(w.replace('"', "")) for w in words)
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT id FROM posts_post WHERE to_tsvector('english', text) @@ "
+                               "websearch_to_tsquery('english', %s)", [query[:1000]]))
+    q = Q()
+    for w in words:
+        q &= Q(text__icontains=w)
+    return q
