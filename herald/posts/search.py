@@ -2,7 +2,7 @@
 
 SQLite: an external-content FTS5 table `posts_post_fts` over `posts_post.text` (Porter stemming,
 accents folded), kept current by three triggers. PostgreSQL: a GIN index on
-`to_tsvector('english', text)`, queried with `websearch_to_tsquery`. Both are created by migration
+`to_tsvector('english', text)` with accents folded, queried with `websearch_to_tsquery`. Both are created by migration
 `posts.0002_fulltext` and checked again after every `migrate` (`ensure_search_index`), because
 SQLite drops a table's triggers when a later migration has to rebuild the table.
 
@@ -34,7 +34,11 @@ _SQLITE = [
     f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
 ]
 _SQLITE_TRIGGERS = ("posts_post_fts_ai", "posts_post_fts_ad", "posts_post_fts_au")
-_POSTGRES = ["CREATE INDEX IF NOT EXISTS post_text_fulltext ON posts_post USING gin (to_tsvector('english', text))"]
+# PostgreSQL's 'english' configuration keeps accents; fold the common Latin ones with translate()
+# (immutable, so usable in the index) on both sides, as SQLite's remove_diacritics does.
+_ACCENTED, _PLAIN = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ", "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY"
+PG_DOCUMENT = f"to_tsvector('english', translate(text, '{_ACCENTED}', '{_PLAIN}'))"
+_POSTGRES = [f"CREATE INDEX IF NOT EXISTS post_text_fulltext_folded ON posts_post USING gin ({PG_DOCUMENT})"]
 
 
 def ensure_search_index(connection=default_connection) -> bool:
@@ -66,7 +70,7 @@ def drop_search_index(connection=default_connection) -> None:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
             cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         elif connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS post_text_fulltext")
+            cursor.execute("DROP INDEX IF EXISTS post_text_fulltext_folded")
 
 
 def terms(query: str) -> list[str]:
@@ -83,8 +87,8 @@ def text_matches(query: str, connection=default_connection) -> Q:
         match = " ".join('"{}"*'.format(w.replace('"', "")) for w in words)
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
     if connection.vendor == "postgresql":
-        return Q(pk__in=RawSQL("SELECT id FROM posts_post WHERE to_tsvector('english', text) @@ "
-                               "websearch_to_tsquery('english', %s)", [query[:1000]]))
+        return Q(pk__in=RawSQL(f"SELECT id FROM posts_post WHERE {PG_DOCUMENT} @@ websearch_to_tsquery('english', "
+                               f"translate(%s, '{_ACCENTED}', '{_PLAIN}'))", [query[:1000]]))
     q = Q()
     for w in words:
         q &= Q(text__icontains=w)

@@ -32,6 +32,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from herald.channels.models import Channel  # noqa: E402
 from herald.channels.services import channel_decide, channel_propose  # noqa: E402
 from herald.councils.services import council_create  # noqa: E402
 from herald.people.services import account_create, representative_create  # noqa: E402
@@ -149,7 +150,8 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     args.sessions.parent.mkdir(parents=True, exist_ok=True)
-    args.sessions.write_text(json.dumps({"sessions": sessions, "queries": QUERIES}, indent=1))
+    first = Channel.objects.filter(council__slug=sessions[0]["council"]).order_by("pk").first()
+    args.sessions.write_text(json.dumps({"sessions": sessions, "queries": QUERIES, "channel": first.pk}, indent=1))
     print(f"Seeded {args.councils} councils x {args.posts:,} posts in {time.monotonic() - started:.0f} s")
 
 

@@ -65,7 +65,11 @@ def test_member_attaches_an_image_fixes_its_declarations_and_submits(page, peopl
         "href", "/councils/stalbridge/policy#safeguarding")
     thumbnail = page.get_by_role("img", name=ALT)
     expect(thumbnail).to_be_visible()
-    assert thumbnail.evaluate("img => img.naturalWidth") == 320  # served through the access-checked view
+    # Served through the access-checked view: wait for the image to load, then check it decoded.
+    width = thumbnail.evaluate("img => img.complete ? img.naturalWidth : new Promise(done => "
+                               "{ img.addEventListener('load', () => done(img.naturalWidth)); "
+                               "img.addEventListener('error', () => done(-1)); })")
+    assert width == 320
     expect(page.locator("#images")).to_be_visible()
     check_accessibility(page, "post with an image and findings")
 
