@@ -110,7 +110,8 @@ TEMPLATES = [
 ]
 
 if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+    # Connections are kept for a minute and checked before reuse, so a database restart costs no request.
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -145,6 +146,7 @@ if SESSION_COOKIE_SECURE:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "herald.web.views.errors.csrf_failure"  # plain English, no inline style (CSP)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

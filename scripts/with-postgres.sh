@@ -20,4 +20,5 @@ trap cleanup EXIT INT TERM
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U herald herald
 echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+export HERALD_TEST_PG_DATA="$DIR/data" HERALD_TEST_PG_BIN="$BIN"  # tests/faults restarts the cluster
 DATABASE_URL="postgres://herald@127.0.0.1:$PORT/herald" "$@"

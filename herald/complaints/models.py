@@ -46,6 +46,8 @@ class Complaint(CouncilOwned):
     text_hash = models.CharField(max_length=64, db_index=True)  # email + normalised text: duplicates
     received_at = models.DateTimeField()
     source_ip_hash = models.CharField(max_length=64, blank=True, db_index=True)  # rate limit; never the address
+    #: When the retention rules removed the complainant's details and the file's free text (herald.records.retention).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]

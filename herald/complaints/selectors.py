@@ -135,3 +135,24 @@ def reference_search(*, user, q: str) -> list[Case]:
     if not q:
         return []
     return _visible(user, Case.objects.filter(Q(complaint__reference__icontains=q)))
+
+
+# --- the Clerk's dashboard charts (aggregates of every case: no names, nothing confidential) ---------
+
+def outcome_counts(*, council: Council, since: dt.datetime) -> list[tuple[str, int]]:
+    """(outcome label, cases decided since `since`), in the order of the outcomes."""
+    from django.db.models import Count
+
+    from herald.complaints.models import Decision, Outcome
+
+    found = dict(Decision.objects.filter(council=council, decided_at__gte=since).values_list("outcome")
+                 .annotate(n=Count("pk")).order_by())
+    return [(label, found.get(value, 0)) for value, label in Outcome.choices]
+
+
+def resolution_working_days(*, council: Council, since: dt.datetime) -> list[int]:
+    """For each case decided since `since`: working days from receipt to decision (as in the report)."""
+    rows = (Case.objects.filter(council=council, decided_at__gte=since)
+            .values_list("complaint__received_at", "decided_at"))
+    return [working_days_between(received.astimezone(clock.LONDON).date(), decided.astimezone(clock.LONDON).date(),
+                                 COMPLAINTS) for received, decided in rows]

@@ -30,6 +30,9 @@ class Capability(StrEnum):
     HANDLE_COMPLAINTS = "handle_complaints"
     HANDLE_COMPLAINTS_ABOUT_CLERK = "handle_complaints_about_clerk"
     DECIDE_COMPLAINT_APPEALS = "decide_complaint_appeals"
+    VIEW_FOI = "view_foi"
+    MANAGE_FOI = "manage_foi"
+    MANAGE_RETENTION = "manage_retention"
 
 
 DESCRIPTIONS: dict[Capability, str] = {
@@ -41,7 +44,8 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.MANAGE_OWN_INTERESTS: "Record and remove one's own registered interests.",
     Capability.VIEW_AUDIT: "Read the audit trail.",
     Capability.EXPORT_AUDIT: "Export the audit trail.",
-    Capability.MANAGE_POLICY: "Load a new version of the council's policy.",
+    Capability.MANAGE_POLICY: "Run the policy review: review items, and adopting a new version of the council's "
+                              "policy (clause-by-clause difference, decision and minute reference).",
     Capability.ACKNOWLEDGE_POLICY: "Acknowledge having read the current policy.",
     Capability.MANAGE_CHANNELS: "Approve, reject, suspend, close and reopen channels; run compliance checks; "
                                 "set channel credentials.",
@@ -60,6 +64,11 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.HANDLE_COMPLAINTS_ABOUT_CLERK: "Handle complaints about the Clerk (or anyone who handles complaints); "
                                               "such cases are hidden from the Clerk.",
     Capability.DECIDE_COMPLAINT_APPEALS: "Decide a review (appeal) of a complaint decision made by someone else.",
+    Capability.VIEW_FOI: "Read the register of Freedom of Information requests, their searches and export bundles.",
+    Capability.MANAGE_FOI: "Log and answer Freedom of Information requests: search the records, confirm redactions, "
+                           "build export bundles, record internal reviews (legal holds follow each request).",
+    Capability.MANAGE_RETENTION: "See the retention rules and what the next run would purge or anonymise (and what a "
+                                  "legal hold keeps); run them now.",
 }
 
 EVERYONE = frozenset({Capability.ACKNOWLEDGE_POLICY, Capability.VIEW_DASHBOARD, Capability.DRAFT_POSTS,
@@ -69,7 +78,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     "clerk": frozenset(Capability) - {Capability.HANDLE_COMPLAINTS_ABOUT_CLERK},
     "chair": EVERYONE | {Capability.VIEW_PEOPLE, Capability.VIEW_AUDIT, Capability.MANAGE_OWN_INTERESTS,
                          Capability.VIEW_POST_ARCHIVE, Capability.HANDLE_COMPLAINTS_ABOUT_CLERK,
-                         Capability.DECIDE_COMPLAINT_APPEALS},
+                         Capability.DECIDE_COMPLAINT_APPEALS, Capability.VIEW_FOI},
     "officer": EVERYONE | {Capability.VIEW_PEOPLE, Capability.PROPOSE_CHANNELS},
     "member": EVERYONE | {Capability.MANAGE_OWN_INTERESTS, Capability.PROPOSE_CHANNELS},
 }

@@ -30,6 +30,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "review_interval_months": 12,
     "complaints": {"acknowledge_working_days": 5, "respond_working_days": 20, "appeal_window_working_days": 20},
     "screening": {"thresholds": {"review": 0.5, "block": 0.85}, "rules": {}},
+    # How long records are kept before herald.records.retention purges or anonymises them (docs/retention.md).
+    "retention": {"complaint_files": "6 years", "removed_posts": "13 months", "rejected_posts": "2 years",
+                  "stale_drafts": "1 year", "sign_in_attempts": "90 days", "api_tokens": "1 year",
+                  "audit_log": "forever"},
 }
 
 
@@ -214,6 +218,61 @@ def _check_settings(check: _Checker, node: yaml.Node, settings: dict[str, Any]) 
             settings["complaints"][name] = check.whole(value, f"complaints {name}", 1, 120)
     if "screening" in found:
         _check_screening(check, found["screening"], settings)
+    if "retention" in found:
+        _check_retention(check, found["retention"], settings)
+
+
+FOREVER = "forever"
+_PERIOD = re.compile(r"^\s*(\d{1,4})\s+(day|week|month|year)s?\s*$")
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+#: The shortest period a council may set for each record type, with the reason (DOMAIN.md section 3).
+RETENTION_MINIMUMS: dict[str, tuple[str, str]] = {
+    "complaint_files": ("1 year", "a decided complaint can still be reviewed and reported on"),
+    "removed_posts": ("13 months", "defamation claims can be brought up to a year after publication"),
+    "rejected_posts": ("1 month", "the author and the Clerk need the decision for a while"),
+    "stale_drafts": ("1 month", "authors come back to their drafts"),
+    "sign_in_attempts": ("7 days", "sign-in throttling reads recent attempts"),
+    "api_tokens": ("1 day", "a token's owner needs to see that it was revoked"),
+}
+
+
+def parse_period(text: str) -> tuple[int, str] | None:
+    """'13 months' -> (13, 'month'); 'forever' -> None. Raises ValueError for anything else."""
+    if str(text).strip().lower() == FOREVER:
+        return None
+    match = _PERIOD.match(str(text).lower())
+    if not match or int(match.group(1)) < 1:
+        raise ValueError(text)
+    return int(match.group(1)), match.group(2)
+
+
+def period_days(period: tuple[int, str]) -> float:
+    return period[0] * _UNIT_DAYS[period[1]]
+
+
+def _check_retention(check: _Checker, node: yaml.Node, settings: dict[str, Any]) -> None:
+    periods = check.mapping(node, "retention")
+    check.keys(node, periods, tuple(DEFAULT_SETTINGS["retention"]), (), "retention")
+    for name, value in periods.items():
+        what = f"retention {name}"
+        if not isinstance(value, yaml.ScalarNode) or value.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
+            raise check.fail(value, f"{what} must be a period like '6 years', '13 months', '90 days' or 'forever'")
+        try:
+            period = parse_period(value.value)
+        except ValueError:
+            raise check.fail(value, f"{what} must be a period like '6 years', '13 months', '90 days' or 'forever', "
+                                    f"not {value.value!r}") from None
+        if name == "audit_log":
+            if period is not None:
+                raise check.fail(value, f"{what}: only 'forever' is supported yet. The audit trail is hash-chained: "
+                                        "deleting old events would break the chain (docs/retention.md)")
+        elif period is not None:
+            if period_days(period) > 100 * 365.25:
+                raise check.fail(value, f"{what} must be at most 100 years, not {value.value!r}")
+            shortest, why = RETENTION_MINIMUMS[name]
+            if period_days(period) < period_days(parse_period(shortest)):
+                raise check.fail(value, f"{what} must be at least {shortest} ({why}), not {value.value!r}")
+        settings["retention"][name] = FOREVER if period is None else f"{period[0]} {period[1]}{'s' if period[0] != 1 else ''}"
 
 
 SCREENING_KEYS = ("thresholds", "child_audience_thresholds", "rules", "custom", "council_services",

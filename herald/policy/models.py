@@ -19,6 +19,11 @@ class PolicyVersion(CouncilOwned):
     loaded_at = models.DateTimeField()
     loaded_by = models.ForeignKey(django_settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
+    # The council's decision to adopt it (set at creation only; empty for versions loaded from the CLI).
+    minute_reference = models.CharField(max_length=200, blank=True)
+    decision = models.TextField(blank=True)
+    adopted_by = models.ForeignKey(django_settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
 
     class Meta:
         ordering = ["council", "-number"]
@@ -52,6 +57,7 @@ class Clause(models.Model):
 class ReviewSource(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled review"
     COMPLAINT = "complaint", "Formal complaint (review.complaint)"
+    CLERK = "clerk", "Raised by the Clerk"
 
 
 class PolicyReviewItem(CouncilOwned):
@@ -68,9 +74,22 @@ class PolicyReviewItem(CouncilOwned):
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.TextField(blank=True)
+    # The version in force when the item was opened (the one its clause ids belong to), the review
+    # date a scheduled item is for, who closed it and the adopted version that closed it, if any.
+    policy_version = models.ForeignKey(PolicyVersion, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="review_items")
+    due_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey(django_settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    closed_by_version = models.ForeignKey(PolicyVersion, null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="closed_review_items")
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
 
     def __str__(self) -> str:
         return f"Policy review item: {', '.join(self.clauses) or 'whole policy'}"

@@ -67,6 +67,8 @@ class Post(CouncilOwned):
                                    related_name="+")
     published_at = models.DateTimeField(null=True, blank=True)
     removed_at = models.DateTimeField(null=True, blank=True)
+    #: When the retention rules purged its text, screening texts and images (herald.records.retention).
+    purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-updated_at", "-pk"]

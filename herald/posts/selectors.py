@@ -141,3 +141,26 @@ def access_attachment_by_id(user, post_id: int, attachment_id: int):
     if attachment is None:
         raise NotFound("Page not found.")
     return attachment
+
+
+# ----- the Clerk's dashboard charts (aggregated in SQL) -------------------------------------------
+
+def published_per_channel_month(*, council: Council, since: dt.datetime) -> list[tuple[str, dt.date, int]]:
+    """(channel name, first day of the month in UK time, posts published on it) since `since`."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (Publication.objects.filter(council=council, published_at__gte=since)
+            .annotate(month=TruncMonth("published_at", tzinfo=clock.LONDON))
+            .values("channel_id", "channel__name", "month").annotate(posts=Count("pk")).order_by())
+    return [(r["channel__name"], r["month"].date() if isinstance(r["month"], dt.datetime) else r["month"], r["posts"])
+            for r in rows]
+
+
+def findings_per_clause(*, council: Council, since: dt.datetime) -> list[tuple[str, int]]:
+    """(clause id, posts with a screening finding citing it) for runs since `since`, most first."""
+    from django.db.models import Count
+
+    rows = (Finding.objects.filter(run__council=council, run__at__gte=since).values("clause_id")
+            .annotate(posts=Count("run__post", distinct=True)).order_by("-posts", "clause_id"))
+    return [(r["clause_id"], r["posts"]) for r in rows]

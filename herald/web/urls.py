@@ -1,6 +1,8 @@
 from django.urls import include, path
 
-from herald.web.views import account, audit, auth, channels, dashboard, people, public
+from herald.web.views import account, audit, auth, channels, dashboard, people, policy, public
+from herald.web.views import retention as retention_views
+from herald.web.views import foi
 
 app_name = "web"
 
@@ -26,6 +28,14 @@ urlpatterns = [
     path("account/recovery-codes", account.recovery_codes, name="recovery-codes"),
     path("account/recovery-codes/new", account.recovery_codes_regenerate, name="recovery-codes-new"),
     path("policy/acknowledge", account.acknowledge_policy, name="acknowledge-policy"),
+    path("policy/review/", policy.policy_overview, name="policy-admin"),
+    path("policy/review/adopt", policy.policy_adopt, name="policy-adopt"),
+    path("policy/review/adopt/confirm", policy.policy_adopt_confirm, name="policy-adopt-confirm"),
+    path("policy/review/versions/<int:number>", policy.policy_version, name="policy-version"),
+    path("policy/review/versions/<int:number>/yaml", policy.policy_yaml, name="policy-yaml"),
+    path("policy/review/items/new", policy.review_item_new, name="policy-review-item-new"),
+    path("policy/review/items/<int:item_pk>/", policy.review_item, name="policy-review-item"),
+    path("policy/review/items/<int:item_pk>/close", policy.review_item_close, name="policy-review-item-close"),
     path("people/", people.people_list, name="people"),
     path("people/new", people.person_new, name="person-new"),
     path("people/<int:pk>/", people.person_detail, name="person"),
@@ -50,4 +60,18 @@ urlpatterns = [
          name="channel-complaints-info"),
     path("audit/", audit.audit_list, name="audit"),
     path("audit/export", audit.audit_export, name="audit-export"),
+    # Freedom of Information requests
+    path("foi/", foi.foi_index, name="foi-requests"),
+    path("foi/new", foi.foi_new, name="foi-request-new"),
+    path("foi/<int:foi_pk>/", foi.foi_detail, name="foi-request"),
+    path("foi/<int:foi_pk>/search", foi.foi_search, name="foi-request-search"),
+    path("foi/<int:foi_pk>/respond", foi.foi_respond, name="foi-request-respond"),
+    path("foi/<int:foi_pk>/close", foi.foi_close, name="foi-request-close"),
+    path("foi/<int:foi_pk>/review", foi.foi_review, name="foi-review-request"),
+    path("foi/<int:foi_pk>/review/decide", foi.foi_review_decide, name="foi-review-decide"),
+    path("foi/<int:foi_pk>/exports/new", foi.foi_export_start, name="foi-export-start"),
+    path("foi/<int:foi_pk>/exports/<int:export_pk>/", foi.foi_export, name="foi-export"),
+    path("foi/<int:foi_pk>/exports/<int:export_pk>/download", foi.foi_export_download, name="foi-export-download"),
+    path("retention/", retention_views.retention_page, name="retention"),
+    path("retention/run", retention_views.retention_run_now, name="retention-run"),
 ]

@@ -147,6 +147,39 @@ ROUTES.update({
     "complaint-respond": (SUBJECT, "GET"),
 })
 # --- end complaints ---
+# --- retention (herald.web.views.retention) ---
+ROUTES.update({
+    "retention": (C.MANAGE_RETENTION, "GET"),
+    "retention-run": (C.MANAGE_RETENTION, "GET"),
+})
+# --- end retention ---
+# --- policy review (herald.web policy pages; the objects are version 2 and a review item of our council) ---
+ROUTES.update({
+    "policy-admin": (C.MANAGE_POLICY, "GET"),
+    "policy-adopt": (C.MANAGE_POLICY, "GET"),
+    "policy-adopt-confirm": (C.MANAGE_POLICY, "POST"),
+    "policy-version": (C.ACKNOWLEDGE_POLICY, "GET"),
+    "policy-yaml": (C.ACKNOWLEDGE_POLICY, "GET"),
+    "policy-review-item-new": (C.MANAGE_POLICY, "GET"),
+    "policy-review-item": (C.MANAGE_POLICY, "GET"),
+    "policy-review-item-close": (C.MANAGE_POLICY, "GET"),
+})
+# --- end policy review ---
+# --- foi (herald.web.views.foi; the objects are an FOI request of our council with a ready export) ---
+ROUTES.update({
+    "foi-requests": (C.VIEW_FOI, "GET"),
+    "foi-request-new": (C.MANAGE_FOI, "GET"),
+    "foi-request": (C.VIEW_FOI, "GET"),
+    "foi-request-search": (C.MANAGE_FOI, "GET"),
+    "foi-request-respond": (C.MANAGE_FOI, "GET"),
+    "foi-request-close": (C.MANAGE_FOI, "GET"),
+    "foi-review-request": (C.MANAGE_FOI, "GET"),
+    "foi-review-decide": (C.MANAGE_FOI, "GET"),
+    "foi-export-start": (C.MANAGE_FOI, "POST"),
+    "foi-export": (C.VIEW_FOI, "GET"),
+    "foi-export-download": (C.VIEW_FOI, "GET"),
+})
+# --- end foi ---
 ROLES = ("clerk", "chair", "officer", "member", "volunteer")
 
 
@@ -232,6 +265,31 @@ def objects(people, settings, tmp_path):
     case_tell_subject(acting_user=people.clerk.user, case=case, message="Please respond.")
     found.update(case_pk=case.pk, kind="removal")
     # --- end complaints objects ---
+    # --- foi objects ---
+    from herald.records.foi import (foi_export_build, foi_export_confirm, foi_export_scan, foi_export_start,
+                                    foi_request_open)
+
+    settings.DATA_DIR = tmp_path
+    foi_request = foi_request_open(acting_user=people.clerk.user, council=people.council, requester_name="Jo",
+                                   requester_contact="jo@example.org", received_on=clock.today_in_london(),
+                                   request_text="Posts this month")
+    export = foi_export_start(acting_user=people.clerk.user, foi_request=foi_request)
+    foi_export_scan(export_id=export.pk)
+    export.refresh_from_db()
+    foi_export_confirm(acting_user=people.clerk.user, export=export, decisions={c: "redact" for c in export.classes})
+    foi_export_build(export_id=export.pk)
+    found.update(foi_pk=foi_request.pk, export_pk=export.pk)
+    # --- end foi objects ---
+    # --- policy review objects ---
+    from herald.policy.services import policy_review_item_create, policy_version_adopt
+    from tests.policy.helpers import new_version_text
+
+    found["number"] = policy_version_adopt(acting_user=people.clerk.user, council=people.council,
+                                           text=new_version_text(), adopted_on=clock.today_in_london(),
+                                           minute_reference="Minute 26/112").number  # 2: the other council has 1
+    found["item_pk"] = policy_review_item_create(acting_user=people.clerk.user, council=people.council,
+                                                 clauses=["tou.3"], notes="Review tou.3").pk
+    # --- end policy review objects ---
     return found
 
 
@@ -281,7 +339,8 @@ def test_each_role(people, objects, signed_in, role, name):
 @pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN, API)))
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
-    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk", "case_pk", "token_pk"}
+    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk", "case_pk", "token_pk",
+            "number", "item_pk", "foi_pk", "export_pk"}
     _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):
         assert response.status_code == 404, name

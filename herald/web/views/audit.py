@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 
 from herald.core import clock
+from herald.core.spreadsheet import safe_cell
 from herald.people.capabilities import Capability
 from herald.records.audit import EXPORT_FIELDS, audit_record, audit_rows
 from herald.records.events import EventType
@@ -57,7 +58,8 @@ def audit_export(request):
         def rows():
             yield writer.writerow(EXPORT_FIELDS)
             for row in audit_rows(events):
-                yield writer.writerow([json.dumps(row[f], ensure_ascii=False) if f == "data" else row[f] for f in EXPORT_FIELDS])
+                yield writer.writerow([json.dumps(row[f], ensure_ascii=False) if f == "data" else safe_cell(row[f])
+                                       for f in EXPORT_FIELDS])
 
         response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="audit-{request.rep.council.slug}-{stamp}.{fmt}"'

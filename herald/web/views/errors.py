@@ -17,3 +17,10 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "web/errors/500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token: an old page, or a form on another website."""
+    return render(request, "web/errors/403.html", {
+        "reason": "This form has expired, or it was sent from another website. Go back, reload the page and "
+                  "try again."}, status=403)

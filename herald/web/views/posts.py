@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from herald.channels.models import Channel
 from herald.core import clock
 from herald.core.errors import HeraldError
+from herald.core.spreadsheet import safe_cell
 from herald.people.access import has_capability
 from herald.people.capabilities import Capability
 from herald.people.models import Representative
@@ -308,7 +309,7 @@ def post_archive_export(request):
         def body():
             yield writer.writerow(EXPORT_FIELDS)
             for row in rows:
-                yield writer.writerow(["; ".join(row[f]) if isinstance(row[f], list) else row[f]
+                yield writer.writerow([safe_cell("; ".join(row[f]) if isinstance(row[f], list) else row[f])
                                        for f in EXPORT_FIELDS])
 
         response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
