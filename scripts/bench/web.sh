@@ -21,7 +21,7 @@ fi
 if [ "${1:-}" != "--inside" ]; then
   exec scripts/with-postgres.sh "$0" --inside
 fi
-export HERALD_DATA_DIR=var/bench HERALD_SECRET_KEY=bench-only-secret HERALD_ALLOWED_HOSTS=127.0.0.1
+export DJANGO_SETTINGS_MODULE=herald.settings HERALD_DATA_DIR=var/bench HERALD_SECRET_KEY=bench-only-secret HERALD_ALLOWED_HOSTS=127.0.0.1
 # The complaint form's per-address limit would refuse a load test from one address.
 export HERALD_COMPLAINTS_PER_HOUR=100000000
 mkdir -p var/bench
@@ -49,10 +49,10 @@ wrk -t2 -c"$CONNECTIONS" -d5s -s scripts/bench/public.lua http://127.0.0.1:8765 
 PUBLIC=$(wrk -t2 -c"$CONNECTIONS" -d"$WRK_DURATION" -s scripts/bench/public.lua http://127.0.0.1:8765 | grep '^RESULT')
 echo "public pages: $PUBLIC"
 export HERALD_BENCH_FORM_PATH="/councils/$SLUG/complaints/new" HERALD_BENCH_CSRF=benchcsrfsecretbenchcsrfsecret00
-BEFORE=$(.venv/bin/herald shell -c "from herald.complaints.models import Complaint; print(Complaint.objects.count())")
+BEFORE=$(.venv/bin/python -c "import django; django.setup(); from herald.complaints.models import Complaint; print(Complaint.objects.count())")
 COMPLAINTS=$(wrk -t2 -c10 -d"$WRK_DURATION" -s scripts/bench/complaints.lua http://127.0.0.1:8765 | grep '^RESULT')
 sleep 2
-AFTER=$(.venv/bin/herald shell -c "from herald.complaints.models import Complaint; print(Complaint.objects.count())")
+AFTER=$(.venv/bin/python -c "import django; django.setup(); from herald.complaints.models import Complaint; print(Complaint.objects.count())")
 echo "complaints: $COMPLAINTS stored=$((AFTER - BEFORE))"
 .venv/bin/python scripts/bench/report.py --stats var/bench/web_stats.csv --councils "$COUNCILS" --posts "$POSTS" \
   --users "$USERS" --duration "$DURATION" --workers "$WORKERS" --threads "$THREADS" \
