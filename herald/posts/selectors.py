@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from herald.channels.models import Channel
 from herald.channels.models import Status as ChannelStatus
@@ -81,10 +81,27 @@ def post_archive(*, council: Council, channel: int | None = None, author: int | 
     if date_to:
         qs = qs.filter(submitted_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), clock.LONDON))
     if clause:
-        qs = qs.filter(screening_runs__findings__clause_id=clause)
+        qs = qs.filter(pk__in=Finding.objects.filter(run__council=council, clause_id=clause).values("run__post_id"))
     if search:
-        qs = qs.filter(text_matches(search) | Q(author__name__icontains=search))
-    return qs.distinct().order_by("-submitted_at", "-pk")
+        authors = Representative.objects.filter(council=council, name__icontains=search).values("pk")
+        qs = qs.filter(text_matches(search) | Q(author_id__in=authors))
+    return qs.order_by("-submitted_at", "-pk")
+
+
+def review_queue(*, council: Council) -> list[tuple[Post, ScreeningRun | None, list]]:
+    """The Clerk's review queue: each post waiting for review with its latest screening run
+    (findings in text order) and its current images, in a fixed number of queries however long
+    the queue is."""
+    from herald.posts.models import Attachment
+
+    latest = ScreeningRun.objects.filter(post=OuterRef("pk")).order_by("-at", "-pk").values("pk")[:1]
+    posts = list(post_list_for_review(council=council).annotate(latest_run_id=Subquery(latest)).prefetch_related(
+        Prefetch("attachments", to_attr="current_images",
+                 queryset=Attachment.objects.filter(removed_at__isnull=True).order_by("uploaded_at", "pk"))))
+    runs = ScreeningRun.objects.filter(pk__in=[p.latest_run_id for p in posts if p.latest_run_id]).prefetch_related(
+        Prefetch("findings", queryset=Finding.objects.order_by("start", "pk")))
+    by_id = {run.pk: run for run in runs}
+    return [(p, by_id.get(p.latest_run_id), p.current_images) for p in posts]
 
 
 def screening_latest(*, post: Post) -> ScreeningRun | None:

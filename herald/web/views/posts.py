@@ -39,7 +39,6 @@ from herald.posts.services.export import EXPORT_FIELDS
 from herald.posts.selectors import (
     access_post_by_id,
     post_list_for_author,
-    post_list_for_review,
     postable_channels,
     screening_latest,
 )
@@ -180,10 +179,7 @@ def post_schedule(request, post_pk: int):
 
 @staff_view(Capability.REVIEW_POSTS)
 def post_review_queue(request):
-    posts = list(post_list_for_review(council=request.rep.council))
-    runs = {p.pk: screening_latest(post=p) for p in posts}
-    images = {p.pk: list(selectors.attachment_list(post=p)) for p in posts}
-    return render(request, "web/posts/review.html", {"items": [(p, runs[p.pk], images[p.pk]) for p in posts]})
+    return render(request, "web/posts/review.html", {"items": selectors.review_queue(council=request.rep.council)})
 
 
 @staff_view(Capability.REVIEW_POSTS)
