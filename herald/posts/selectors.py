@@ -21,6 +21,7 @@ from herald.posts.models import (
     Post,
     PreElectionException,
     Publication,
+    PublicationState,
     ScreeningRun,
     State,
     Takedown,
@@ -102,6 +103,13 @@ def review_queue(*, council: Council) -> list[tuple[Post, ScreeningRun | None, l
         Prefetch("findings", queryset=Finding.objects.order_by("start", "pk")))
     by_id = {run.pk: run for run in runs}
     return [(p, by_id.get(p.latest_run_id), p.current_images) for p in posts]
+
+
+def channel_recent_publications(*, channel: Channel, limit: int = 20) -> list[Publication]:
+    """The posts Herald published on a channel and has not taken down, newest first (the public
+    channel page lists them, each with a link to complain about it)."""
+    return list(Publication.objects.filter(channel=channel, state=PublicationState.PUBLISHED, removed_at__isnull=True)
+                .select_related("post").order_by("-published_at", "-pk")[:limit])
 
 
 def screening_latest(*, post: Post) -> ScreeningRun | None:

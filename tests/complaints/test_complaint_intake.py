@@ -11,10 +11,12 @@ from django.core import mail
 from herald.complaints.access import access_case_by_id
 from herald.complaints.models import Case, Complaint, Handler
 from herald.complaints.selectors import NOT_FOUND, complaint_lookup, overdue_reasons
-from herald.complaints.services.intake import reference_prefix
+from herald.channels.models import Channel
+from herald.complaints.services.intake import post_from_link, reference_prefix
 from herald.core import clock
 from herald.core.errors import NotAllowed, NotFound, ValidationFailed
 from herald.policy.services import SEED_POLICY, policy_load
+from herald.posts.models import Publication
 from herald.posts.services import post_create_draft
 from herald.records.events import EventType
 from herald.records.models import AuditEvent
@@ -122,6 +124,25 @@ def test_a_draft_post_cannot_be_complained_about_by_number(people):
                              text="A private draft", channels=[])
     with pytest.raises(ValidationFailed, match="could not find that post"):
         submit(people.council, about="post", post_id=post.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pasted_link_to_a_published_post_links_the_complaint_to_it(published, other_people):
+    pub = Publication.objects.get(post=published)
+    complaint = submit(published.council, about="post", about_detail=f"I saw this: {pub.url}.").complaint
+    assert complaint.post_id == published.pk
+    # As Bluesky records it: an at:// address, or a web address naming the account by handle or DID.
+    Publication.objects.filter(pk=pub.pk).update(remote_id="at://did:plc:abc123/app.bsky.feed.post/3kxyz")
+    Channel.objects.filter(pk=pub.channel_id).update(handle="stalbridge.example")
+    for link in ("(at://did:plc:abc123/app.bsky.feed.post/3kxyz)","https://bsky.app/profile/stalbridge.example/post/3kxyz",
+                 "https://bsky.app/profile/did:plc:abc123/post/3kxyz"):
+        assert post_from_link(council=published.council, text=f"see {link}") == published, link
+    assert post_from_link(council=published.council, text="https://bsky.app/profile/someone.else/post/3kxyz") is None
+    assert post_from_link(council=other_people.council, text=pub.url) is None  # another council's post
+    # An unknown link or a description still makes a complaint, just not linked to a post.
+    complaint = submit(published.council, about="post", about_detail="https://example.com/x and on Tuesday",
+                       text="Something else.").complaint
+    assert complaint.post_id is None and complaint.about_detail == "https://example.com/x and on Tuesday"
 
 
 def test_script_injection_is_stored_as_text(people):

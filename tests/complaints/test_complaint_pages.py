@@ -229,3 +229,17 @@ def test_the_person_complained_about_responds_on_their_page(people, signed_in):
 def test_a_huge_post_is_refused_without_a_server_error(client, people):
     response = client.post("/councils/stalbridge/complaints/new", {**FORM, "text": "x" * 3_000_000})
     assert response.status_code == 400 and not Complaint.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_public_channel_page_lists_its_posts_with_a_complaint_link(client, published, acked):
+    from herald.posts.models import Publication
+    from herald.posts.services import post_take_down
+
+    pub = Publication.objects.get(post=published)
+    page = client.get(f"/councils/stalbridge/channels/{pub.channel_id}").content.decode()
+    assert "Recent posts" in page and "The Hub opens late on Friday for the quiz night." in page
+    assert f"/councils/stalbridge/complaints/new?post={published.pk}" in page and pub.url in page
+    post_take_down(acting_user=acked.clerk.user, post=published, reason="Out of date")
+    page = client.get(f"/councils/stalbridge/channels/{pub.channel_id}").content.decode()
+    assert "quiz night" not in page and "Recent posts" not in page

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from herald.channels.selectors import public_channel_list
 from herald.complaints import notify
@@ -87,6 +88,34 @@ def complaint_post(*, council: Council, post_id) -> Post | None:
             .first())
 
 
+_LINK = re.compile(r"(?:https?|at)://[^\s<>\"']+")
+_BLUESKY_WEB = re.compile(r"/profile/(?P<actor>[^/]+)/post/(?P<rkey>[A-Za-z0-9._~:-]+)")
+
+
+def post_from_link(*, council: Council, text: str) -> Post | None:
+    """The council's published post a pasted link points to, if any: the link Herald recorded when it
+    published (Bluesky or Mastodon web address, or an at:// record address), or a Bluesky web
+    address that names the account by handle instead of its DID."""
+    from herald.posts.models import Publication
+
+    links = [link.rstrip(".,;:!?)]") for link in _LINK.findall(text or "")][:5]
+    if not links:
+        return None
+    published = Publication.objects.filter(council=council, published_at__isnull=False).select_related("post")
+    found = published.filter(Q(url__in=links) | Q(remote_id__in=links)).order_by("pk").first()
+    if found is None:
+        for link in links:
+            web = _BLUESKY_WEB.search(link)
+            if web:
+                actor, rkey = web["actor"], web["rkey"]
+                found = published.filter(channel__platform="bluesky", remote_id__endswith=f"/app.bsky.feed.post/{rkey}")\
+                    .filter(Q(remote_id__startswith=f"at://{actor}/") | Q(channel__handle__iexact=actor.lstrip("@")))\
+                    .order_by("pk").first()
+                if found:
+                    break
+    return found.post if found else None
+
+
 def _handler_for(council: Council, complaint: Complaint,
                  subject: Representative | None) -> tuple[str, Representative | None]:
     """To the Clerk; to the Chair when it concerns the Clerk (or anyone who handles complaints)."""
@@ -146,6 +175,8 @@ def complaint_submit(*, acting_user=None, council: Council, name: str, email: st
         elif not about_detail:
             raise ValidationFailed("Tell us which post: paste its link, or say where and when you saw it.",
                                    field="about_detail")
+        else:
+            post = post_from_link(council=council, text=about_detail)
     elif about == About.CHANNEL:
         try:
             channel = public_channel_list(council=council).filter(pk=int(channel_id)).first()

@@ -72,7 +72,7 @@ def check_can_publish(post: Post, channels: list[Channel], *, acknowledgement: b
                        "council. Do it from your dashboard.")
     rights = publishing_rights(representative=author)
     if not rights.active:
-        raise NotAllowed(f"Publishing rights: {rights.label.lower()}. The post cannot be published.")
+        raise NotAllowed(f"Publishing rights: {rights.label[:1].lower()}{rights.label[1:]}. The post cannot be published.")
     if not channels:
         raise ValidationFailed("Choose at least one channel.", field="channels")
     problem = channel_problem(author, channels)

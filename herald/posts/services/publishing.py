@@ -81,7 +81,7 @@ def _problem(pub: Publication) -> str:
         return "The post changed after it was approved."
     rights = publishing_rights(representative=post.author)
     if not rights.active:
-        return f"{post.author.name}'s publishing rights: {rights.label.lower()}."
+        return f"{post.author.name}'s publishing rights: {rights.label[:1].lower()}{rights.label[1:]}."
     return channel_problem(post.author, [channel])
 
 

@@ -83,8 +83,11 @@ def channel_page(request, slug: str, channel_pk: int):
         channel = public_channel(council=council, channel_id=channel_pk)
     except NotFound:
         raise Http404 from None
+    from herald.posts.selectors import channel_recent_publications
+
     return render(request, "web/public/channel.html", {"council": council, "channel": channel,
-                                                       "period": period_closing_channel(channel=channel)})
+                                                       "period": period_closing_channel(channel=channel),
+                                                       "publications": channel_recent_publications(channel=channel)})
 
 
 def _news_items(council: Council):
