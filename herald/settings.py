@@ -168,6 +168,7 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"  # private: never served by URL (post images go through an access-checked view)
 HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES")
 HERALD_ATTACHMENTS_PER_POST = env_int("HERALD_ATTACHMENTS_PER_POST")
+HERALD_CASE_FILE_MAX_BYTES = env_int("HERALD_CASE_FILE_MAX_BYTES")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -69,6 +69,12 @@ class NoteForm(forms.Form):
     visibility = forms.ChoiceField(label="Who may see it?", choices=Visibility.choices, widget=forms.RadioSelect,
                                    initial=Visibility.STAFF,
                                    error_messages={"required": "Choose who may see the note"})
+    file = forms.FileField(label="Add a file (optional)", required=False,
+                           help_text="A PDF, an image (JPEG, PNG, GIF or WebP) or a plain text file, such as a "
+                                     "screenshot, letter or email. It stays on the case file: it is not sent to "
+                                     "the complainant, even with a public note.",
+                           error_messages={"empty": "The file is empty. Choose a file.",
+                                           "invalid": "Choose a file to add."})
 
 
 class MessageForm(forms.Form):

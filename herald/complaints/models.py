@@ -8,9 +8,14 @@ herald.complaints.services. Nothing here is deleted.
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from herald.councils.models import CouncilOwned
 
@@ -144,6 +149,58 @@ class CaseAction(CouncilOwned):
 
     class Meta:
         ordering = ["at", "pk"]
+
+
+class CaseFileStorage(FileSystemStorage):
+    """Files added to case notes, under MEDIA_ROOT/complaints. They have no URL: they are served
+    only through the access-checked view `complaints:complaint-file`."""
+
+    @cached_property
+    def base_location(self):
+        return os.path.join(settings.MEDIA_ROOT, "complaints")
+
+    def url(self, name):
+        raise ValueError("Case files have no public URL.")
+
+
+_case_file_storage = CaseFileStorage()
+
+
+def case_file_storage() -> CaseFileStorage:
+    return _case_file_storage
+
+
+def case_file_path(instance: "CaseFile", filename: str) -> str:
+    return f"{instance.council_id}/{uuid.uuid4().hex}{os.path.splitext(filename)[1].lower()}"
+
+
+class CaseFile(CouncilOwned):
+    """A file added to a case with a note (a screenshot, a letter, an email): kept as it was sent
+    (its SHA-256 recorded), for the people who can see the case, never for the complainant.
+    The retention rules delete the file with the rest of the complaint's personal data (`deleted_at`)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="files")
+    action = models.OneToOneField(CaseAction, on_delete=models.PROTECT, related_name="file")
+    file = models.FileField(storage=case_file_storage, upload_to=case_file_path, max_length=200, blank=True)
+    filename = models.CharField(max_length=120)
+    media_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def kind(self) -> str:
+        """What the file is, in words: "PDF", "PNG image", "text"."""
+        return {"application/pdf": "PDF", "text/plain": "text"}.get(
+            self.media_type, f"{self.media_type.split('/')[-1].upper()} image")
 
 
 class Outcome(models.TextChoices):

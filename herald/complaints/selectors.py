@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from herald.complaints.access import can_see
-from herald.complaints.models import Case, CaseAction, CaseStatus, Complaint, EnforcementKind, Visibility
+from herald.complaints.models import Case, CaseAction, CaseFile, CaseStatus, Complaint, EnforcementKind, Visibility
 from herald.core import clock
 from herald.core.errors import NotFound
 from herald.councils.models import Council
@@ -60,8 +60,22 @@ def overdue_count(*, user, today: dt.date | None = None) -> int:
 
 
 def timeline(*, case: Case, public_only: bool = False) -> list[CaseAction]:
-    qs = case.actions.select_related("by")
-    return list(qs.filter(visibility=Visibility.PUBLIC) if public_only else qs)
+    """The case's actions in order; for staff, each with `case_file` (the file added with it, or None)."""
+    if public_only:
+        return list(case.actions.select_related("by").filter(visibility=Visibility.PUBLIC))
+    actions = list(case.actions.select_related("by"))
+    files = {f.action_id: f for f in CaseFile.objects.filter(case=case, deleted_at__isnull=True)}
+    for action in actions:
+        action.case_file = files.get(action.pk)
+    return actions
+
+
+def case_file(*, case: Case, file_id: int) -> CaseFile:
+    """A file of this case that is still kept; NotFound otherwise (also for another case's file)."""
+    found = CaseFile.objects.filter(case=case, pk=file_id, deleted_at__isnull=True).exclude(file="").first()
+    if found is None:
+        raise NotFound("Page not found.")
+    return found
 
 
 def complaint_lookup(*, council: Council, reference: str, email: str) -> Complaint:

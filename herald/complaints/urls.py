@@ -18,6 +18,7 @@ urlpatterns = [
     path("complaints/<int:case_pk>/", complaints.case_detail, name="complaint-case"),
     path("complaints/<int:case_pk>/acknowledge", complaints.case_acknowledge, name="complaint-acknowledge"),
     path("complaints/<int:case_pk>/note", complaints.case_note, name="complaint-note"),
+    path("complaints/<int:case_pk>/files/<int:file_pk>", complaints.case_file, name="complaint-file"),
     path("complaints/<int:case_pk>/route", complaints.case_route, name="complaint-route"),
     path("complaints/<int:case_pk>/tell", complaints.case_tell, name="complaint-tell"),
     path("complaints/<int:case_pk>/response", complaints.case_response, name="complaint-response"),

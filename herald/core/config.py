@@ -54,6 +54,8 @@ SETTINGS: tuple[Setting, ...] = (
             "uploads are refused while they stream in."),
     Setting("HERALD_ATTACHMENTS_PER_POST", "4", "Most images one post may carry (Bluesky's and Mastodon's limit "
             "is 4)."),
+    Setting("HERALD_CASE_FILE_MAX_BYTES", "10485760", "Largest file (PDF, image or plain text) that may be added "
+            "to a complaint case with a note, in bytes (10 MB). Larger uploads are refused while they stream in."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

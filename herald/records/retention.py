@@ -58,7 +58,7 @@ class RecordType:
 RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("complaint_files", "Complaint files", "anonymise", "after the case was closed",
                "the complainant's name, email, phone and words; every note, response, decision reason, "
-               "action detail and review text in the case",
+               "action detail and review text in the case, and the files added to it",
                "the reference, dates, what it was about, the route, the outcome and the clauses (for statistics)"),
     RecordType("removed_posts", "Removed posts", "purge", "after the post was taken down",
                "the text, every screened version and finding evidence, decision reasons, publication error "
@@ -352,12 +352,12 @@ class RunResult:
         return f"{self.council.slug}: {done}{held}."
 
 
-def _delete_files(names: list[str]) -> Callable[[], None]:
+def _delete_files(names: list[str], storage=None) -> Callable[[], None]:
     from herald.posts.models import attachment_storage
 
     def delete() -> None:
         for name in names:
-            attachment_storage().delete(name)
+            (storage or attachment_storage)().delete(name)
 
     return delete
 
@@ -379,8 +379,9 @@ def _purge_post(post, now: dt.datetime) -> list[str]:
     return files
 
 
-def _anonymise_complaint(complaint, now: dt.datetime) -> None:
-    from herald.complaints.models import Appeal, CaseAction, Decision, EnforcementAction
+def _anonymise_complaint(complaint, now: dt.datetime) -> list[str]:
+    """Empty the complaint's personal data and free text; return its case files to delete after commit."""
+    from herald.complaints.models import Appeal, CaseAction, CaseFile, Decision, EnforcementAction
 
     complaint.name = complaint.email = complaint.phone = complaint.about_detail = complaint.text = ""
     complaint.text_hash = complaint.source_ip_hash = ""
@@ -391,6 +392,10 @@ def _anonymise_complaint(complaint, now: dt.datetime) -> None:
     Decision.objects.filter(case__complaint=complaint).update(reasons="")
     EnforcementAction.objects.filter(case__complaint=complaint).update(details="", reversal_note="")
     Appeal.objects.filter(case__complaint=complaint).update(grounds="", reasons="")
+    files = CaseFile.objects.filter(case__complaint=complaint, deleted_at__isnull=True)
+    names = [name for name in files.values_list("file", flat=True) if name]
+    files.update(file="", filename="(deleted)", deleted_at=now)
+    return names
 
 
 def _process_one(rule: Rule, *, council: Council, pk: int, cutoff: dt.datetime, acting_user,
@@ -411,9 +416,15 @@ def _process_one(rule: Rule, *, council: Council, pk: int, cutoff: dt.datetime, 
         label = record_label(key, obj)
         data = {"rule": key, "period": rule.period, "record": label}
         if key == "complaint_files":
-            _anonymise_complaint(obj, now)
+            files = _anonymise_complaint(obj, now)
+            data["case_files"] = len(files)
             audit_record(council=council, actor=acting_user, event_type=EventType.RETENTION_COMPLAINT_ANONYMISED,
                          target=obj, target_label=f"Complaint {obj.reference}", data=data)
+            if files:
+                from herald.complaints.models import case_file_storage
+
+                transaction.on_commit(_delete_files(files, case_file_storage), robust=True)
+                result.files_deleted += len(files)
         elif key in ("removed_posts", "rejected_posts", "stale_drafts"):
             files = _purge_post(obj, now)
             data["image_files"] = len(files)

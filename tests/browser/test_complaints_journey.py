@@ -76,6 +76,21 @@ def test_resident_complains_and_the_clerk_upholds(page, people, live_server):
     page.get_by_role("link", name=reference).click()
     expect(page.locator("#complaint-text")).to_contain_text("<b>by the council</b>")  # shown as text
     check_accessibility(page, "case page")
+    page.get_by_role("link", name="Add a note").click()
+    page.get_by_label("Note", exact=True).fill("Rita sent the council's printed timetable.")
+    page.get_by_label("Add a file (optional)").set_input_files(
+        files=[{"name": "run.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90\x00program"}])
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("not a type Herald keeps on a case")
+    expect(page.get_by_label("Note", exact=True)).to_have_value("Rita sent the council's printed timetable.")
+    check_accessibility(page, "note with a refused file")
+    page.get_by_label("Add a file (optional)").set_input_files(
+        files=[{"name": "timetable.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.get_by_role("button", name="Add the note").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download timetable.pdf").click()
+    assert download.value.suggested_filename == "timetable.pdf"
+    assert open(download.value.path(), "rb").read() == b"%PDF-1.4\n%%EOF\n"
     page.get_by_role("link", name="Decide the complaint").click()
     check_accessibility(page, "decide")
     page.get_by_role("button", name="Send the decision").click()

@@ -137,6 +137,7 @@ ROUTES.update({
     "complaint-case": (C.HANDLE_COMPLAINTS, "GET"),
     "complaint-acknowledge": (C.HANDLE_COMPLAINTS, "GET"),
     "complaint-note": (C.HANDLE_COMPLAINTS, "GET"),
+    "complaint-file": (C.HANDLE_COMPLAINTS, "GET"),
     "complaint-route": (C.HANDLE_COMPLAINTS, "GET"),
     "complaint-tell": (C.HANDLE_COMPLAINTS, "GET"),
     "complaint-response": (C.HANDLE_COMPLAINTS, "GET"),
@@ -257,13 +258,17 @@ def objects(people, settings, tmp_path):
                                            name="Clerk's script")[0].pk, post_id=found["post_pk"])
     # --- end api objects ---
     # --- complaints objects ---
-    from herald.complaints.services import case_route, case_tell_subject, complaint_submit
+    from herald.complaints.services import case_add_note, case_route, case_tell_subject, complaint_submit
 
     case = complaint_submit(council=people.council, name="Rita Resident", email="rita@example.com",
                             about="representative", about_detail="Cllr Second", text="Rude reply online.").complaint.case
     case_route(acting_user=people.clerk.user, case=case, route="standard", representative=target)
     case_tell_subject(acting_user=people.clerk.user, case=case, message="Please respond.")
-    found.update(case_pk=case.pk, kind="removal")
+    from herald.complaints.models import CaseFile
+
+    case_add_note(acting_user=people.clerk.user, case=case, text="A letter",
+                  upload=SimpleUploadedFile("letter.txt", b"Dear Clerk"))
+    found.update(case_pk=case.pk, kind="removal", file_pk=CaseFile.objects.get(case=case).pk)
     # --- end complaints objects ---
     # --- foi objects ---
     from herald.records.foi import (foi_export_build, foi_export_confirm, foi_export_scan, foi_export_start,
@@ -339,7 +344,7 @@ def test_each_role(people, objects, signed_in, role, name):
 @pytest.mark.parametrize("name", sorted(n for n, (who, _) in ROUTES.items() if who not in (PUBLIC, SIGN_IN, API)))
 def test_another_councils_clerk_sees_nothing_of_ours(people, other_people, objects, signed_in, name):
     response = _call(signed_in(other_people.clerk), name, objects)
-    keys = {"pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk", "case_pk", "token_pk",
+    keys = {"pk", "file_pk", "suspension_pk", "interest_pk", "channel_pk", "election_pk", "post_pk", "case_pk", "token_pk",
             "number", "item_pk", "foi_pk", "export_pk"}
     _namespace, pattern = _patterns()[name]
     if keys & set(pattern.pattern.converters):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from herald.complaints import notify
@@ -12,14 +13,18 @@ from herald.complaints.access import HANDLER_CAPABILITY, complaint_subject, hand
 from herald.complaints.models import (
     ActionKind,
     Case,
+    CaseFile,
     CaseStatus,
     Decision,
     Handler,
     Outcome,
     Route,
     Visibility,
+    case_file_path,
+    case_file_storage,
 )
 from herald.complaints.services.common import add_action, clean_note, deadline, lock_case, london_date, release_holds
+from herald.complaints.services.files import prepare_case_file
 from herald.core import clock
 from herald.core.errors import Conflict, NotAllowed, ValidationFailed
 from herald.people.access import representative_for_user
@@ -61,18 +66,38 @@ def case_acknowledge(*, acting_user, case: Case, message: str = "") -> Case:
     return case
 
 
-@transaction.atomic
-def case_add_note(*, acting_user, case: Case, text: str, visibility: str = Visibility.STAFF) -> Case:
-    case = lock_case(case)
-    require_handler(acting_user, case)
+def case_add_note(*, acting_user, case: Case, text: str, visibility: str = Visibility.STAFF, upload=None) -> Case:
+    """A note on the case's timeline, with an optional file (PDF, image or plain text; kept as
+    sent, for staff only). The file is checked before anything is written, and deleted again if
+    the note cannot be saved: nothing is half-written. A public note is emailed to the complainant."""
     if visibility not in Visibility.values:
         raise ValidationFailed("Choose who may see the note.", field="visibility")
     text = clean_note(text)
-    add_action(case, kind=ActionKind.NOTE, visibility=visibility, by=acting_user, text=text)
-    audit_record(council=case.council, actor=acting_user, event_type=EventType.COMPLAINT_NOTE_ADDED,
-                 target=case.complaint, data={"case": case.pk, "visibility": visibility})
-    if visibility == Visibility.PUBLIC:
-        notify.tell_complainant(case.complaint, "News about your complaint", [text])
+    prepared = prepare_case_file(upload) if upload is not None else None
+    storage = case_file_storage()
+    stored = storage.save(case_file_path(CaseFile(council_id=case.council_id), prepared.filename),
+                          ContentFile(prepared.data)) if prepared else None
+    try:
+        with transaction.atomic():
+            case = lock_case(case)
+            require_handler(acting_user, case)
+            action = add_action(case, kind=ActionKind.NOTE, visibility=visibility, by=acting_user, text=text)
+            data = {"case": case.pk, "visibility": visibility}
+            if prepared:
+                CaseFile.objects.create(council_id=case.council_id, case=case, action=action, file=stored,
+                                        filename=prepared.filename, media_type=prepared.media_type,
+                                        size=len(prepared.data), sha256=prepared.sha256, uploaded_by=acting_user,
+                                        uploaded_at=action.at)
+                data["file"] = {"filename": prepared.filename, "media_type": prepared.media_type,
+                                "size": len(prepared.data), "sha256": prepared.sha256}
+            audit_record(council=case.council, actor=acting_user, event_type=EventType.COMPLAINT_NOTE_ADDED,
+                         target=case.complaint, data=data)
+            if visibility == Visibility.PUBLIC:
+                notify.tell_complainant(case.complaint, "News about your complaint", [text])
+    except BaseException:
+        if stored:
+            storage.delete(stored)
+        raise
     return case
 
 

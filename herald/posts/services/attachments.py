@@ -82,19 +82,23 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def sanitise_filename(name: str, media_type: str) -> str:
-    """The uploaded file's name, safe to show and to send: no folders, control characters or
-    odd punctuation, at most 100 characters, and the extension of what the file really is."""
+def safe_filename(name: str, extension: str, default: str = "image") -> str:
+    """An uploaded file's name, safe to show and to send: no folders, control characters or
+    odd punctuation, at most 100 characters, and `extension` (that of what the file really is)."""
     name = unicodedata.normalize("NFKC", str(name or "")).replace("\\", "/").split("/")[-1]
     stem = os.path.splitext(name)[0]
     stem = re.sub(r"[^\w .()-]+", "", stem, flags=re.UNICODE)
-    stem = re.sub(r"\s+", " ", stem).strip(" .-")[:90] or "image"
-    return stem + IMAGE_TYPES[media_type][1]
+    stem = re.sub(r"\s+", " ", stem).strip(" .-")[:90] or default
+    return stem + extension
 
 
-def read_upload(upload, *, limit: int) -> bytes:
+def sanitise_filename(name: str, media_type: str) -> str:
+    return safe_filename(name, IMAGE_TYPES[media_type][1])
+
+
+def read_upload(upload, *, limit: int, what: str = "image") -> bytes:
     """The uploaded bytes, read chunk by chunk: refused as soon as they pass `limit`."""
-    message = f"The file is larger than {human_size(limit)}. Choose a smaller image, or make this one smaller."
+    message = f"The file is larger than {human_size(limit)}. Choose a smaller {what}, or make this one smaller."
     if getattr(upload, "size", None) is not None and upload.size > limit:
         raise ValidationFailed(message, field="file")
     data = bytearray()
@@ -104,7 +108,7 @@ def read_upload(upload, *, limit: int) -> bytes:
         if len(data) > limit:
             raise ValidationFailed(message, field="file")
     if not data:
-        raise ValidationFailed("The file is empty. Choose an image.", field="file")
+        raise ValidationFailed(f"The file is empty. Choose {'an' if what[:1] in 'aeiou' else 'a'} {what}.", field="file")
     return bytes(data)
 
 

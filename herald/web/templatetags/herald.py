@@ -24,7 +24,8 @@ def field(bound_field, hint: str = "", classes: str = ""):
     widget = bound_field.field.widget
     kind = {"Textarea": "textarea", "Select": "select", "RadioSelect": "radios",
             "CheckboxSelectMultiple": "checkboxes", "PasswordInput": "input", "CheckboxInput": "checkbox",
-            "DatePartsWidget": "date"}.get(type(widget).__name__, "input")
+            "DatePartsWidget": "date", "ClearableFileInput": "file", "FileInput": "file"}.get(
+        type(widget).__name__, "input")
     parts = None
     if kind == "date":
         value = bound_field.value()

@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from herald.channels.selectors import public_channel_list
@@ -47,7 +49,9 @@ from herald.people.access import has_capability
 from herald.people.capabilities import Capability
 from herald.people.models import Representative
 from herald.policy.selectors import clause_list
+from herald.posts.services.attachments import human_size
 from herald.web.views.base import apply_error, client_ip, posted, staff_view
+from herald.web.views.posts import UploadLimitHandler
 
 SENT_KEY = "herald_complaint_sent"
 
@@ -205,7 +209,12 @@ def _handled_case(request, case_pk: int):
 
 def _case_form(request, case, *, form, template_context: dict, run, success: str, rename=None):
     error = None
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    if valid and getattr(request, "herald_upload_too_large", False):
+        form.add_error("file", f"The file is larger than {human_size(settings.HERALD_CASE_FILE_MAX_BYTES)}. "
+                               "Choose a smaller file, or make this one smaller.")
+        valid = False
+    if valid:
         try:
             run(form.cleaned_data)
         except HeraldError as exc:
@@ -229,15 +238,42 @@ def case_acknowledge(request, case_pk: int):
                       success="The complaint is acknowledged.")
 
 
-@staff_view()
+@csrf_exempt
 def case_note(request, case_pk: int):
+    # The size limit must be in place before anything reads the request body (CSRF checks do).
+    request.upload_handlers.insert(0, UploadLimitHandler(request, limit=settings.HERALD_CASE_FILE_MAX_BYTES))
+    return _case_note(request, case_pk)
+
+
+@csrf_protect
+@staff_view()
+def _case_note(request, case_pk: int):
     case = _handled_case(request, case_pk)
-    return _case_form(request, case, form=NoteForm(posted(request), initial={"visibility": "staff"}),
+    form = NoteForm(posted(request), request.FILES if request.method == "POST" else None,
+                    initial={"visibility": "staff"})
+    return _case_form(request, case, form=form,
                       template_context={"heading": "Add a note", "button": "Add the note",
                                         "lede": "A public note is also emailed to the complainant."},
                       run=lambda d: services.case_add_note(acting_user=request.user, case=case, text=d["text"],
-                                                           visibility=d["visibility"]),
+                                                           visibility=d["visibility"], upload=d.get("file")),
                       success="The note is added.")
+
+
+@staff_view()
+def case_file(request, case_pk: int, file_pk: int):
+    """A file on the case, for whoever may see the case: downloaded, never shown in the page."""
+    case = access_case_by_id(request.user, case_pk)
+    item = selectors.case_file(case=case, file_id=file_pk)
+    try:
+        handle = item.file.open("rb")
+    except (OSError, ValueError):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=item.media_type, as_attachment=True, filename=item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @staff_view()

@@ -1,0 +1,153 @@
+"""Files added to a case with a note: accepted by content (PDF, images, plain text), kept as sent with
+their SHA-256, for the people who may see the case only, never half-written, and deleted with the
+complaint's personal data under the retention rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from herald.complaints import services
+from herald.complaints.models import CaseAction, CaseFile, case_file_storage
+from herald.complaints.selectors import timeline
+from herald.core import clock
+from herald.core.errors import NotAllowed, ValidationFailed
+from herald.records.events import EventType
+from herald.records.models import AuditEvent
+from tests.complaints.conftest import submit
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return tmp_path / "media"
+
+
+@pytest.fixture
+def case(people):
+    return submit(people.council, about="representative", about_detail="Cllr Second").complaint.case
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 0, 0)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def stored_files(media) -> list[str]:
+    folder = media / "complaints"
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.mark.parametrize("name, data, media_type, filename", [
+    ("Letter from Mrs Jones.pdf", PDF, "application/pdf", "Letter from Mrs Jones.pdf"),
+    ("screenshot.PNG", png(), "image/png", "screenshot.png"),
+    ("email.eml", "From: rita@example.com\n\nThe post was wrong – très.\n".encode(), "text/plain", "email.txt"),
+    ("../../etc/passwd<script>.pdf", PDF, "application/pdf", "passwdscript.pdf"),
+])
+def test_a_file_is_kept_as_sent_with_its_checksum(people, case, media, name, data, media_type, filename):
+    services.case_add_note(acting_user=people.clerk.user, case=case, text="Evidence from the complainant.",
+                           upload=SimpleUploadedFile(name, data))
+    item = CaseFile.objects.get()
+    assert (item.media_type, item.filename, item.size) == (media_type, filename, len(data))
+    assert item.sha256 == hashlib.sha256(data).hexdigest()
+    with item.file.open("rb") as handle:
+        assert handle.read() == data  # unchanged: it is evidence
+    assert item.action.text == "Evidence from the complainant."
+    assert timeline(case=case)[-1].case_file == item
+    event = AuditEvent.objects.filter(event_type=EventType.COMPLAINT_NOTE_ADDED).get()
+    assert event.data["file"] == {"filename": filename, "media_type": media_type, "size": len(data),
+                                  "sha256": item.sha256}
+    assert stored_files(media) == [item.file.name]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"MZ\x90\x00\x03\x00\x00\x00", "not a type Herald keeps on a case"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "not a type Herald keeps on a case"),
+    (b"\xff\xfe\x00\x00binary", "not a type Herald keeps on a case"),
+    (b"", "The file is empty. Choose a file."),
+    (b"x" * 2049, "larger than 2 KB"),
+])
+def test_bad_files_are_refused_and_nothing_is_written(people, case, media, settings, data, message):
+    settings.HERALD_CASE_FILE_MAX_BYTES = 2048
+    before = CaseAction.objects.count()
+    with pytest.raises(ValidationFailed, match=message) as refused:
+        services.case_add_note(acting_user=people.clerk.user, case=case, text="Note",
+                               upload=SimpleUploadedFile("evidence.pdf", data))
+    assert refused.value.field == "file"
+    assert CaseAction.objects.count() == before and not CaseFile.objects.exists() and stored_files(media) == []
+
+
+def test_a_refused_note_deletes_the_stored_file(people, case, media):
+    with pytest.raises(NotAllowed):  # only the handler may add notes; the file was already checked and stored
+        services.case_add_note(acting_user=people.member.user, case=case, text="Note",
+                               upload=SimpleUploadedFile("evidence.pdf", PDF))
+    assert not CaseFile.objects.exists() and stored_files(media) == []
+
+
+def test_the_note_page_takes_a_file_and_only_case_readers_can_download_it(people, other_people, case, signed_in,
+                                                                         settings):
+    clerk = signed_in(people.clerk)
+    page = clerk.get(f"/complaints/{case.pk}/note").content.decode()
+    assert 'enctype="multipart/form-data"' in page and 'type="file"' in page and "Add a file (optional)" in page
+    response = clerk.post(f"/complaints/{case.pk}/note", {"text": "The screenshot she sent.", "visibility": "staff",
+                                                          "file": SimpleUploadedFile("shot.png", png())})
+    assert response.status_code == 302
+    item = CaseFile.objects.get()
+    case_page = clerk.get(f"/complaints/{case.pk}/").content.decode()
+    link = f"/complaints/{case.pk}/files/{item.pk}"
+    assert link in case_page and "Download shot.png" in case_page and "PNG image" in case_page
+    download = clerk.get(link)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == png()
+    assert download["Content-Disposition"].startswith("attachment;") and download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Type"] == "image/png" and "sandbox" in download["Content-Security-Policy"]
+    # Nobody else: not a Member, not another council's Clerk, not through another case's address.
+    assert signed_in(people.member).get(link).status_code in (403, 404)
+    assert signed_in(other_people.clerk).get(link).status_code == 404
+    other_case = submit(people.council, text="A different complaint.", email="sam@example.com").complaint.case
+    assert clerk.get(f"/complaints/{other_case.pk}/files/{item.pk}").status_code == 404
+    # The complainant's status page never shows it, even for a public note.
+    assert "shot.png" not in "".join(a.text for a in timeline(case=case, public_only=True))
+
+
+def test_the_note_page_explains_a_bad_or_oversized_file_and_keeps_the_note(people, case, signed_in, settings):
+    clerk = signed_in(people.clerk)
+    page = clerk.post(f"/complaints/{case.pk}/note", {"text": "Keep this note text", "visibility": "staff",
+                                                      "file": SimpleUploadedFile("tool.exe", b"MZ\x90\x00")})
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "not a type Herald keeps on a case" in body and "Keep this note text" in body
+    settings.HERALD_CASE_FILE_MAX_BYTES = 1024
+    page = clerk.post(f"/complaints/{case.pk}/note", {"text": "Keep this note text", "visibility": "staff",
+                                                      "file": SimpleUploadedFile("big.pdf", PDF + b"x" * 2000)})
+    assert page.status_code == 400 and "larger than 1 KB" in page.content.decode()
+    assert not CaseFile.objects.exists() and not CaseAction.objects.filter(text="Keep this note text").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_retention_deletes_the_files_with_the_complaints_personal_data(people, case, media, travel):
+    from herald.records.retention import retention_run
+
+    services.case_add_note(acting_user=people.clerk.user, case=case, text="Evidence",
+                           upload=SimpleUploadedFile("Rita Jones letter.pdf", PDF))
+    services.case_decide(acting_user=people.clerk.user, case=case, outcome="not_upheld", reasons="No breach.")
+    item = CaseFile.objects.get()
+    assert os.path.exists(case_file_storage().path(item.file.name))
+    travel(clock.now() + dt.timedelta(days=40))  # the review window has passed: the case closes
+    assert services.cases_close_due() == 1
+    travel(clock.now() + dt.timedelta(days=365 * 7))
+    retention_run(acting_user=people.clerk.user, council=people.council)
+    item.refresh_from_db()
+    assert item.deleted_at is not None and item.file.name == "" and item.filename == "(deleted)"
+    assert stored_files(media) == []
+    assert AuditEvent.objects.filter(event_type=EventType.RETENTION_COMPLAINT_ANONYMISED).get().data["case_files"] == 1
