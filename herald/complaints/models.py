@@ -12,11 +12,10 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
 
+from herald.core.storage import PrivateStorage
 from herald.councils.models import CouncilOwned
 
 MAX_TEXT = 5000
@@ -151,22 +150,10 @@ class CaseAction(CouncilOwned):
         ordering = ["at", "pk"]
 
 
-class CaseFileStorage(FileSystemStorage):
-    """Files added to case notes, under MEDIA_ROOT/complaints. They have no URL: they are served
-    only through the access-checked view `complaints:complaint-file`."""
-
-    @cached_property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, "complaints")
-
-    def url(self, name):
-        raise ValueError("Case files have no public URL.")
+_case_file_storage = PrivateStorage("complaints")  # served by the view complaints:complaint-file
 
 
-_case_file_storage = CaseFileStorage()
-
-
-def case_file_storage() -> CaseFileStorage:
+def case_file_storage() -> PrivateStorage:
     return _case_file_storage
 
 

@@ -10,11 +10,10 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
 
+from herald.core.storage import PrivateStorage
 from herald.councils.models import CouncilOwned
 
 
@@ -123,22 +122,10 @@ class Rights(models.TextChoices):
     PUBLIC_DOMAIN = "public_domain", "Public domain"
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Attached images, under MEDIA_ROOT/attachments. They have no URL: they are served only
-    through the access-checked view `posts:post-attachment-file`."""
-
-    @cached_property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, "attachments")
-
-    def url(self, name):
-        raise ValueError("Attached images have no public URL.")
+_storage = PrivateStorage("attachments")  # served by the view posts:post-attachment-file
 
 
-_storage = AttachmentStorage()
-
-
-def attachment_storage() -> AttachmentStorage:
+def attachment_storage() -> PrivateStorage:
     return _storage
 
 

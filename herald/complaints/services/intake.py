@@ -102,17 +102,11 @@ def post_from_link(*, council: Council, text: str) -> Post | None:
     if not links:
         return None
     published = Publication.objects.filter(council=council, published_at__isnull=False).select_related("post")
-    found = published.filter(Q(url__in=links) | Q(remote_id__in=links)).order_by("pk").first()
-    if found is None:
-        for link in links:
-            web = _BLUESKY_WEB.search(link)
-            if web:
-                actor, rkey = web["actor"], web["rkey"]
-                found = published.filter(channel__platform="bluesky", remote_id__endswith=f"/app.bsky.feed.post/{rkey}")\
-                    .filter(Q(remote_id__startswith=f"at://{actor}/") | Q(channel__handle__iexact=actor.lstrip("@")))\
-                    .order_by("pk").first()
-                if found:
-                    break
+    match = Q(url__in=links) | Q(remote_id__in=links)
+    for web in filter(None, map(_BLUESKY_WEB.search, links)):
+        account = Q(remote_id__startswith=f"at://{web['actor']}/") | Q(channel__handle__iexact=web["actor"].lstrip("@"))
+        match |= Q(channel__platform="bluesky", remote_id__endswith=f"/app.bsky.feed.post/{web['rkey']}") & account
+    found = published.filter(match).order_by("pk").first()
     return found.post if found else None
 
 
