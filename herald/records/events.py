@@ -113,5 +113,5 @@ class EventType(models.IntegerChoices):
     RETENTION_COMPLAINT_ANONYMISED = 921, "Complaint file anonymised under the retention rules"
     RETENTION_SIGN_IN_ATTEMPTS_PURGED = 922, "Old sign-in attempts deleted under the retention rules"
     RETENTION_API_TOKEN_PURGED = 923, "Revoked or expired API token deleted under the retention rules"
-    RETENTION_FILES_SWEPT = 924, "Orphaned image files deleted"
+    RETENTION_FILES_SWEPT = 924, "Orphaned files deleted"
     RETENTION_RUN_FINISHED = 925, "Retention rules run"

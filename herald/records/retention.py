@@ -37,7 +37,7 @@ from herald.records.models import LegalHold
 
 log = logging.getLogger(__name__)
 
-#: Orphaned image files younger than this are left alone (an upload may not be committed yet).
+#: Orphaned files younger than this are left alone (an upload may not be committed yet).
 ORPHAN_GRACE = dt.timedelta(hours=1)
 SIGN_IN_BATCH = 500
 EXAMPLES = 5
@@ -504,48 +504,50 @@ def retention_run(*, acting_user, council: Council, dry_run: bool = False):
 # ----- files --------------------------------------------------------------------------------------
 
 
-def _council_dir(council: Council) -> str:
-    from herald.posts.models import attachment_storage
+def _file_stores():
+    """Where records keep files: (storage, model with a `file` field)."""
+    from herald.complaints.models import CaseFile, case_file_storage
+    from herald.posts.models import Attachment, attachment_storage
 
-    return os.path.join(attachment_storage().location, str(council.pk))
+    return ((attachment_storage(), Attachment), (case_file_storage(), CaseFile))
 
 
 def orphan_files(*, council: Council, at: dt.datetime | None = None) -> list[str]:
-    """Stored image files of the council that no attachment points to (older than ORPHAN_GRACE)."""
-    from herald.posts.models import Attachment
-
-    folder = _council_dir(council)
-    if not os.path.isdir(folder):
-        return []
+    """Stored files of the council (post images, case files) that no record points to and that are
+    older than ORPHAN_GRACE, as paths below MEDIA_ROOT ("attachments/3/ab12.png")."""
     limit = ((at or clock.now()) - ORPHAN_GRACE).timestamp()
-    known = set(Attachment.objects.filter(council=council).exclude(file="").values_list("file", flat=True))
     found = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        name = f"{council.pk}/{entry.name}"
-        if entry.is_file() and name not in known and entry.stat().st_mtime <= limit:
-            found.append(name)
+    for storage, model in _file_stores():
+        folder = os.path.join(storage.location, str(council.pk))
+        if not os.path.isdir(folder):
+            continue
+        known = set(model.objects.filter(council=council).exclude(file="").values_list("file", flat=True))
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            name = f"{council.pk}/{entry.name}"
+            if entry.is_file() and name not in known and entry.stat().st_mtime <= limit:
+                found.append(f"{storage.folder}/{name}")
     return found
 
 
 def orphan_files_sweep(*, acting_user, council: Council) -> int:
-    """Delete orphaned image files (a purge whose file deletion failed after its commit, say)."""
-    from herald.posts.models import Attachment, attachment_storage
-
-    names = orphan_files(council=council)
+    """Delete orphaned files (a purge whose file deletion failed after its commit, say)."""
+    stores = {storage.folder: (storage, model) for storage, model in _file_stores()}
     deleted = []
-    for name in names:
-        if Attachment.objects.filter(file=name).exists():  # attached meanwhile
+    for path in orphan_files(council=council):
+        folder, name = path.split("/", 1)
+        storage, model = stores[folder]
+        if model.objects.filter(file=name).exists():  # stored meanwhile
             continue
         try:
-            attachment_storage().delete(name)
+            storage.delete(name)
         except OSError as exc:
-            log.warning("Could not delete orphaned file %s: %s", name, exc)
+            log.warning("Could not delete orphaned file %s: %s", path, exc)
             continue
-        deleted.append(name)
+        deleted.append(path)
     if deleted:
         with transaction.atomic():
             audit_record(council=council, actor=acting_user, event_type=EventType.RETENTION_FILES_SWEPT,
-                         target_label="Image files", data={"count": len(deleted), "files": deleted[:100]})
+                         target_label="Stored files", data={"count": len(deleted), "files": deleted[:100]})
     return len(deleted)
 
 

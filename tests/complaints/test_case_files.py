@@ -151,3 +151,30 @@ def test_retention_deletes_the_files_with_the_complaints_personal_data(people, c
     assert item.deleted_at is not None and item.file.name == "" and item.filename == "(deleted)"
     assert stored_files(media) == []
     assert AuditEvent.objects.filter(event_type=EventType.RETENTION_COMPLAINT_ANONYMISED).get().data["case_files"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_case_file_left_behind_is_swept_by_the_next_run(people, case, media, travel, monkeypatch):
+    from herald.records.retention import orphan_files, retention_run
+
+    services.case_add_note(acting_user=people.clerk.user, case=case, text="Evidence",
+                           upload=SimpleUploadedFile("letter.pdf", PDF))
+    services.case_decide(acting_user=people.clerk.user, case=case, outcome="not_upheld", reasons="No breach.")
+    travel(clock.now() + dt.timedelta(days=40))
+    assert services.cases_close_due() == 1
+    name = CaseFile.objects.get().file.name
+    storage = case_file_storage()
+
+    def disk_gone(name):
+        raise OSError("disk went away")
+
+    travel(clock.now() + dt.timedelta(days=365 * 7))
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "delete", disk_gone)
+        retention_run(acting_user=people.clerk.user, council=people.council)  # anonymised; the deletion fails
+    assert CaseFile.objects.get().deleted_at is not None and stored_files(media) == [name]
+    assert orphan_files(council=people.council) == [f"complaints/{name}"]
+    result = retention_run(acting_user=people.clerk.user, council=people.council)
+    assert result.orphans_deleted == 1 and stored_files(media) == []
+    swept = AuditEvent.objects.get(event_type=EventType.RETENTION_FILES_SWEPT)
+    assert swept.data == {"count": 1, "files": [f"complaints/{name}"]}

@@ -69,4 +69,4 @@ class Command(BaseCommand):
                     out.write(f"      {held.label}: {'; '.join(held.reasons)}")
         out.write(f"  Audit trail: kept for ever ({report.audit_log}).")
         if report.orphan_files:
-            out.write(f"  Orphaned image files to delete: {report.orphan_files}")
+            out.write(f"  Orphaned files to delete (post images, case files): {report.orphan_files}")
