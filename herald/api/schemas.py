@@ -146,6 +146,15 @@ class ApproveIn(In):
     note: Reason = Field("", description="An optional note for the author")
 
 
+class ScheduleIn(In):
+    at: dt.datetime | None = Field(description="When it goes out, with its time zone (for example "
+                                               "2026-12-01T09:30:00+00:00); null: as soon as it is approved")
+
+
+class TakeDownIn(In):
+    reason: Reason = Field(description="Why it is taken down: kept in the archive; the author is shown it")
+
+
 class DecisionIn(In):
     reason: Reason = Field(description="Why: the author is shown it")
     version: Id | None = Field(None, description="The version you read (recommended)")

@@ -144,3 +144,39 @@ def test_publications_show_state_url_and_attempts(acked, channel, api, worker):
     published = member.get(f"/api/posts/{post.pk}/publications").json()["items"][0]
     assert published["state"] == "published" and published["attempts"] == 1 and published["url"]
     assert published["channel"] == {"id": channel.pk, "name": "Town news"} and published["published_at"]
+
+
+def test_the_author_schedules_a_draft_with_a_time_zone(acked, channel, api):
+    member = api(acked.member)
+    post = draft(acked.member, CLEAN, [channel])
+    when = (clock.now() + dt.timedelta(days=2)).replace(microsecond=0)
+    scheduled = member.post(f"/api/posts/{post.pk}/schedule", {"at": when.isoformat()})
+    assert scheduled.status_code == 200, scheduled.content
+    assert dt.datetime.fromisoformat(scheduled.json()["scheduled_for"]) == when
+    assert Post.objects.get(pk=post.pk).scheduled_for == when
+    naive = assert_error(member.post(f"/api/posts/{post.pk}/schedule", {"at": "2030-01-01T09:00:00"}), 422, "invalid")
+    assert "time zone" in naive["message"]
+    past = assert_error(member.post(f"/api/posts/{post.pk}/schedule", {"at": "2020-01-01T09:00:00+00:00"}), 422,
+                        "invalid")
+    assert "in the future" in past["message"]
+    assert member.post(f"/api/posts/{post.pk}/schedule", {"at": None}).json()["scheduled_for"] is None
+    # Only the author: another Member, and another council, get 404.
+    assert_error(api(acked.member2).post(f"/api/posts/{post.pk}/schedule", {"at": None}), 404, "not_found")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_clerk_takes_a_published_post_down(acked, channel, api, worker, stubs):
+    from herald.posts import services
+
+    post = services.post_submit(acting_user=acked.officer.user, post=draft(acked.officer, CLEAN, [channel]))
+    worker()
+    assert Post.objects.get(pk=post.pk).state == State.PUBLISHED and stubs[channel.pk].posts
+    for rep in (acked.member, acked.officer, acked.chair):
+        assert_error(api(rep).post(f"/api/posts/{post.pk}/take-down", {"reason": "Wrong"}), 403, "forbidden")
+    clerk = api(acked.clerk)
+    blank = assert_error(clerk.post(f"/api/posts/{post.pk}/take-down", {"reason": " "}), 422, "invalid")
+    assert blank["details"]["field"] == "reason"
+    removed = clerk.post(f"/api/posts/{post.pk}/take-down", {"reason": "Superseded"})
+    assert removed.status_code == 200, removed.content
+    assert removed.json()["state"] == "removed" and not stubs[channel.pk].posts
+    assert_error(clerk.post(f"/api/posts/{post.pk}/take-down", {"reason": "Again"}), 409, "conflict")

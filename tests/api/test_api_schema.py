@@ -31,7 +31,7 @@ def test_every_operation_is_documented_with_its_errors_and_the_token(schema):
     assert schema["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
     operations = [(path, method, op) for path, item in schema["paths"].items()
                   for method, op in item.items() if method in METHODS]
-    assert len(operations) == 13
+    assert len(operations) == 15
     for path, method, op in operations:
         label = f"{method.upper()} {path}"
         assert op.get("summary") and op.get("description"), label
@@ -47,7 +47,7 @@ def test_every_operation_is_documented_with_its_errors_and_the_token(schema):
             body = op["requestBody"]["content"]["application/json"]["schema"]
             ref = (body.get("allOf") or [body])[0]["$ref"].rsplit("/", 1)[-1]
             assert schema["components"]["schemas"][ref].get("additionalProperties") is False, label
-    assert sum("requestBody" in op for _path, _method, op in operations) == 7
+    assert sum("requestBody" in op for _path, _method, op in operations) == 9
     error = schema["components"]["schemas"]["ErrorOut"]
     assert set(error["required"]) == {"code", "message", "details"}
 

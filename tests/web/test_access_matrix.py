@@ -115,6 +115,8 @@ ROUTES.update({
     "api-post": (API, "GET"),
     "api-post-submit": (API, "POST"),
     "api-post-withdraw": (API, "POST"),
+    "api-post-schedule": (API, "POST"),
+    "api-post-take-down": (API, "POST"),
     "api-post-publications": (API, "GET"),
     "api-review-queue": (API, "GET"),
     "api-post-approve": (API, "POST"),

@@ -15,6 +15,7 @@ from herald.api.schemas import (
     PostPage,
     PostUpdateIn,
     PublicationPage,
+    ScheduleIn,
     SubmitIn,
 )
 from herald.core.errors import NotFound, ValidationFailed
@@ -107,6 +108,17 @@ def post_submit(request, payload: SubmitIn = Body(None), post_id: int = post_id(
 def post_withdraw(request, post_id: int = post_id()):
     rep = need(request, Capability.DRAFT_POSTS)
     post = services.post_withdraw(acting_user=api_user(request), post=own_post(request, rep, post_id))
+    return detail(request, post)
+
+
+@router.post("/posts/{post_id}/schedule", response={200: PostDetailOut, **errors(404, 409, 422)},
+             url_name="api-post-schedule", summary="Choose when your post goes out",
+             description="Set the time your post is published (or null: as soon as it is approved). A time in a "
+                         "pre-election period that closes its channels is refused with 409.")
+def post_schedule(request, payload: ScheduleIn, post_id: int = post_id()):
+    rep = need(request, Capability.DRAFT_POSTS)
+    post = services.post_schedule(acting_user=api_user(request), post=own_post(request, rep, post_id),
+                                  when=payload.at)
     return detail(request, post)
 
 

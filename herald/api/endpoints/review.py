@@ -1,4 +1,4 @@
-"""The Clerk's side: the review queue and decisions (approve, reject, ask for changes)."""
+"""The Clerk's side: the review queue, decisions (approve, reject, ask for changes) and takedown."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from herald.api import present
 from herald.api.auth import api_user
 from herald.api.endpoints.common import errors, need, post_id
 from herald.api.endpoints.posts import detail
-from herald.api.schemas import ApproveIn, DecisionIn, PageIn, PostDetailOut, PostPage
+from herald.api.schemas import ApproveIn, DecisionIn, PageIn, PostDetailOut, PostPage, TakeDownIn
 from herald.people.capabilities import Capability
 from herald.posts import services
 from herald.posts.selectors import access_post_by_id, post_list_for_review
@@ -53,4 +53,15 @@ def post_request_changes(request, payload: DecisionIn, post_id: int = post_id())
     post = access_post_by_id(api_user(request), post_id)
     post = services.post_request_changes(acting_user=api_user(request), post=post, reason=payload.reason,
                                          post_version=payload.version)
+    return detail(request, post)
+
+
+@router.post("/posts/{post_id}/take-down", response=DECIDED, url_name="api-post-take-down",
+             summary="Take a published post down",
+             description="Delete the post from every platform it is on (publications not yet made are withdrawn). "
+                         "The archive keeps its record; the reason is required and the author is told.")
+def post_take_down(request, payload: TakeDownIn, post_id: int = post_id()):
+    need(request, Capability.TAKE_DOWN_POSTS)
+    post = access_post_by_id(api_user(request), post_id)
+    post = services.post_take_down(acting_user=api_user(request), post=post, reason=payload.reason)
     return detail(request, post)
