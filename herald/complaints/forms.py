@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 
 from herald.complaints.models import MAX_TEXT, About, AppealOutcome, EnforcementKind, Outcome, Route, Visibility
 from herald.web.forms import DatePartsField
@@ -70,11 +71,19 @@ class NoteForm(forms.Form):
                                    initial=Visibility.STAFF,
                                    error_messages={"required": "Choose who may see the note"})
     file = forms.FileField(label="Add a file (optional)", required=False,
-                           help_text="A PDF, an image (JPEG, PNG, GIF or WebP) or a plain text file, such as a "
-                                     "screenshot, letter or email. It stays on the case file: it is not sent to "
-                                     "the complainant, even with a public note.",
+                           help_text="A PDF, an image (JPEG, PNG, GIF or WebP) or a plain text file, up to {size}: "
+                                     "a screenshot, say, or a letter or email saved as a PDF. It stays on the case "
+                                     "file: it is not sent to the complainant, even with a public note.",
                            error_messages={"empty": "The file is empty. Choose a file.",
                                            "invalid": "Choose a file to add."})
+
+
+    def __init__(self, *args, **kwargs):
+        from herald.posts.services.attachments import human_size
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = self.fields["file"].help_text.format(
+            size=human_size(settings.HERALD_CASE_FILE_MAX_BYTES))
 
 
 class MessageForm(forms.Form):

@@ -33,8 +33,12 @@ def format_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = value.astimezone(LONDON)
-    if local.minute == 0 and local.hour in (0, 12):  # GOV.UK style: midnight and midday, not 12am and 12pm
-        return f"{format_date(local)}, {'midnight' if local.hour == 0 else 'midday'}"
+    # GOV.UK style: midnight and midday, not 12am and 12pm; "midnight" alone could be read as the end
+    # of the day, so say which (suspensions end at the start of a day).
+    if (local.hour, local.minute) == (0, 0):
+        return f"midnight at the start of {format_date(local)}"
+    if (local.hour, local.minute) == (12, 0):
+        return f"{format_date(local)}, midday"
     hour = local.hour % 12 or 12
     suffix = "am" if local.hour < 12 else "pm"
     return f"{format_date(local)}, {hour}:{local:%M}{suffix}"

@@ -66,9 +66,16 @@ def ensure_search_index(connection=default_connection) -> bool:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
             return True
         if connection.vendor == "postgresql":
+            # Look first: ALTER TABLE locks the whole table even when there is nothing to do.
+            cursor.execute("SELECT (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                           "AND table_name = 'posts_post' AND column_name = 'search_document'), "
+                           "to_regclass('post_search_document'), to_regclass('post_text_fulltext_folded')")
+            column, index, old_index = cursor.fetchone()
+            if column and index and not old_index:
+                return False
             for statement in _POSTGRES:
                 cursor.execute(statement)
-            return False
+            return True
     return False
 
 

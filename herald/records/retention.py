@@ -496,7 +496,7 @@ def retention_run(*, acting_user, council: Council, dry_run: bool = False):
     with transaction.atomic():
         audit_record(council=council, actor=acting_user, event_type=EventType.RETENTION_RUN_FINISHED,
                      target_label="Retention rules",
-                     data={"done": result.done, "held": result.held, "image_files": result.files_deleted,
+                     data={"done": result.done, "held": result.held, "files": result.files_deleted,
                            "orphaned_files": result.orphans_deleted})
     return result
 

@@ -181,7 +181,8 @@ def test_the_whole_journey_on_the_real_pds(page, people, live_server, local_pds,
     page.get_by_role("button", name="Save and screen").click()
     page.get_by_role("button", name="Submit the post").click()
     expect(page.locator("main")).to_contain_text(
-        f"Publishing rights: suspended until {clock.format_date(until)}, midnight. The post cannot be published.")
+        f"Publishing rights: suspended until midnight at the start of {clock.format_date(until)}. The post cannot "
+        "be published.")
     page.get_by_role("button", name="Sign out").click()
 
     # 7. The officer schedules a post for tomorrow morning; it is accepted (no period yet).

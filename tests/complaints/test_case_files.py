@@ -17,7 +17,7 @@ from herald.complaints import services
 from herald.complaints.models import CaseAction, CaseFile, case_file_storage
 from herald.complaints.selectors import timeline
 from herald.core import clock
-from herald.core.errors import NotAllowed, ValidationFailed
+from herald.core.errors import Conflict, NotAllowed, ValidationFailed
 from herald.records.events import EventType
 from herald.records.models import AuditEvent
 from tests.complaints.conftest import submit
@@ -53,6 +53,8 @@ def stored_files(media) -> list[str]:
     ("Letter from Mrs Jones.pdf", PDF, "application/pdf", "Letter from Mrs Jones.pdf"),
     ("screenshot.PNG", png(), "image/png", "screenshot.png"),
     ("email.eml", "From: rita@example.com\n\nThe post was wrong – très.\n".encode(), "text/plain", "email.txt"),
+    ("letter.txt", "Owed £5\r\n".encode("cp1252"), "text/plain", "letter.txt"),
+    ("notepad.txt", "Owed £5\r\n".encode("utf-16"), "text/plain", "notepad.txt"),
     ("../../etc/passwd<script>.pdf", PDF, "application/pdf", "passwdscript.pdf"),
 ])
 def test_a_file_is_kept_as_sent_with_its_checksum(people, case, media, name, data, media_type, filename):
@@ -66,15 +68,16 @@ def test_a_file_is_kept_as_sent_with_its_checksum(people, case, media, name, dat
     assert item.action.text == "Evidence from the complainant."
     assert timeline(case=case)[-1].case_file == item
     event = AuditEvent.objects.filter(event_type=EventType.COMPLAINT_NOTE_ADDED).get()
-    assert event.data["file"] == {"filename": filename, "media_type": media_type, "size": len(data),
-                                  "sha256": item.sha256}
+    # The audit trail outlives the complaint: it records the file, not its name (which may name people).
+    assert event.data["file"] == {"id": item.pk, "media_type": media_type, "size": len(data), "sha256": item.sha256}
     assert stored_files(media) == [item.file.name]
 
 
 @pytest.mark.parametrize("data, message", [
     (b"MZ\x90\x00\x03\x00\x00\x00", "not a type Herald keeps on a case"),
     (b"PK\x03\x04\x14\x00\x06\x00", "not a type Herald keeps on a case"),
-    (b"\xff\xfe\x00\x00binary", "not a type Herald keeps on a case"),
+    (b"\x00\x01\x02binary\x00", "not a type Herald keeps on a case"),
+    (b"%!PS-Adobe-3.0\n\x04\x1b", "save a Word document or an email as a PDF first"),
     (b"", "The file is empty. Choose a file."),
     (b"x" * 2049, "larger than 2 KB"),
 ])
@@ -111,13 +114,21 @@ def test_the_note_page_takes_a_file_and_only_case_readers_can_download_it(people
     assert download.status_code == 200 and b"".join(download.streaming_content) == png()
     assert download["Content-Disposition"].startswith("attachment;") and download["X-Content-Type-Options"] == "nosniff"
     assert download["Content-Type"] == "image/png" and "sandbox" in download["Content-Security-Policy"]
-    # Nobody else: not a Member, not another council's Clerk, not through another case's address.
+    # Nobody else: not a Member, not the person complained about, not another council's Clerk, not
+    # through another case's address.
     assert signed_in(people.member).get(link).status_code in (403, 404)
+    assert signed_in(people.member2).get(link).status_code == 404  # the case is about Cllr Second
     assert signed_in(other_people.clerk).get(link).status_code == 404
     other_case = submit(people.council, text="A different complaint.", email="sam@example.com").complaint.case
     assert clerk.get(f"/complaints/{other_case.pk}/files/{item.pk}").status_code == 404
-    # The complainant's status page never shows it, even for a public note.
-    assert "shot.png" not in "".join(a.text for a in timeline(case=case, public_only=True))
+    # The complainant's status page never shows a file, even one added with a public note.
+    clerk = signed_in(people.clerk)  # one test client: signed in as the Clerk again
+    assert clerk.post(f"/complaints/{case.pk}/note", {"text": "We have your letter.", "visibility": "public",
+                                                      "file": SimpleUploadedFile("letter.pdf", PDF)}).status_code == 302
+    clerk.post("/sign-out")
+    status = clerk.post("/councils/stalbridge/complaints/status",
+                        {"reference": case.complaint.reference, "email": "rita@example.com"}).content.decode()
+    assert "We have your letter." in status and "/files/" not in status and "letter.pdf" not in status
 
 
 def test_the_note_page_explains_a_bad_or_oversized_file_and_keeps_the_note(people, case, signed_in, settings):
@@ -131,6 +142,10 @@ def test_the_note_page_explains_a_bad_or_oversized_file_and_keeps_the_note(peopl
     page = clerk.post(f"/complaints/{case.pk}/note", {"text": "Keep this note text", "visibility": "staff",
                                                       "file": SimpleUploadedFile("big.pdf", PDF + b"x" * 2000)})
     assert page.status_code == 400 and "larger than 1 KB" in page.content.decode()
+    page = clerk.post(f"/complaints/{case.pk}/note", {"text": "", "visibility": "staff",  # both said at once
+                                                      "file": SimpleUploadedFile("big.pdf", PDF + b"x" * 2000)})
+    body = page.content.decode()
+    assert page.status_code == 400 and "larger than 1 KB" in body and "Enter the note" in body
     assert not CaseFile.objects.exists() and not CaseAction.objects.filter(text="Keep this note text").exists()
 
 
@@ -151,6 +166,11 @@ def test_retention_deletes_the_files_with_the_complaints_personal_data(people, c
     assert item.deleted_at is not None and item.file.name == "" and item.filename == "(deleted)"
     assert stored_files(media) == []
     assert AuditEvent.objects.filter(event_type=EventType.RETENTION_COMPLAINT_ANONYMISED).get().data["case_files"] == 1
+    # Nothing more can be added to an anonymised complaint (it would never be deleted).
+    with pytest.raises(Conflict, match="anonymised"):
+        services.case_add_note(acting_user=people.clerk.user, case=case, text="Late letter",
+                               upload=SimpleUploadedFile("late.pdf", PDF))
+    assert CaseFile.objects.count() == 1 and stored_files(media) == []
 
 
 @pytest.mark.django_db(transaction=True)

@@ -131,6 +131,7 @@ def test_a_pasted_link_to_a_published_post_links_the_complaint_to_it(published, 
     pub = Publication.objects.get(post=published)
     complaint = submit(published.council, about="post", about_detail=f"I saw this: {pub.url}.").complaint
     assert complaint.post_id == published.pk
+    assert post_from_link(council=published.council, text=f"{pub.url}/?utm_source=share#top") == published
     # As Bluesky records it: an at:// address, or a web address naming the account by handle or DID.
     Publication.objects.filter(pk=pub.pk).update(remote_id="at://did:plc:abc123/app.bsky.feed.post/3kxyz")
     Channel.objects.filter(pk=pub.channel_id).update(handle="stalbridge.example")

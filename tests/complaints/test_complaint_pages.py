@@ -243,3 +243,6 @@ def test_public_channel_page_lists_its_posts_with_a_complaint_link(client, publi
     post_take_down(acting_user=acked.clerk.user, post=published, reason="Out of date")
     page = client.get(f"/councils/stalbridge/channels/{pub.channel_id}").content.decode()
     assert "quiz night" not in page and "Recent posts" not in page
+    # The complaint form still takes a complaint about it, without showing its words again.
+    form = client.get(f"/councils/stalbridge/complaints/new?post={published.pk}").content.decode()
+    assert "quiz night" not in form and "has since taken this post down" in form

@@ -73,7 +73,7 @@ def test_suspend_and_lift_through_the_pages(people, signed_in):
                            {"ends_on_0": "1", "ends_on_1": "1", "ends_on_2": "2099", "reason": "Complaint upheld"})
     assert response.status_code == 302
     page = client.get(f"/people/{people.member.pk}/").content.decode()
-    assert "Suspended until 1 January 2099, midnight" in page
+    assert "Suspended until midnight at the start of 1 January 2099" in page
     suspension = Suspension.objects.get()
     response = client.post(f"/people/{people.member.pk}/suspensions/{suspension.pk}/lift", {"reason": "Appeal upheld"})
     assert response.status_code == 302

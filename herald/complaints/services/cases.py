@@ -81,15 +81,19 @@ def case_add_note(*, acting_user, case: Case, text: str, visibility: str = Visib
         with transaction.atomic():
             case = lock_case(case)
             require_handler(acting_user, case)
+            if case.complaint.anonymised_at is not None:
+                raise Conflict("This complaint was anonymised under the retention rules: nothing more can be added "
+                               "to it.")
             action = add_action(case, kind=ActionKind.NOTE, visibility=visibility, by=acting_user, text=text)
             data = {"case": case.pk, "visibility": visibility}
             if prepared:
-                CaseFile.objects.create(council_id=case.council_id, case=case, action=action, file=stored,
-                                        filename=prepared.filename, media_type=prepared.media_type,
-                                        size=len(prepared.data), sha256=prepared.sha256, uploaded_by=acting_user,
-                                        uploaded_at=action.at)
-                data["file"] = {"filename": prepared.filename, "media_type": prepared.media_type,
-                                "size": len(prepared.data), "sha256": prepared.sha256}
+                item = CaseFile.objects.create(council_id=case.council_id, case=case, action=action, file=stored,
+                                               filename=prepared.filename, media_type=prepared.media_type,
+                                               size=len(prepared.data), sha256=prepared.sha256,
+                                               uploaded_by=acting_user, uploaded_at=action.at)
+                # Not the file's name: it may name people, and the audit trail outlives the complaint.
+                data["file"] = {"id": item.pk, "media_type": prepared.media_type, "size": len(prepared.data),
+                                "sha256": prepared.sha256}
             audit_record(council=case.council, actor=acting_user, event_type=EventType.COMPLAINT_NOTE_ADDED,
                          target=case.complaint, data=data)
             if visibility == Visibility.PUBLIC:

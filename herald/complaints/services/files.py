@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,7 +14,9 @@ from herald.posts.services.attachments import detect_media_type, human_size, rea
 #: media type -> extension. Images and PDFs by their first bytes; anything else must be UTF-8 text.
 CASE_FILE_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
                    "image/webp": ".webp", "text/plain": ".txt"}
-ACCEPTED = "a PDF, a JPEG, PNG, GIF or WebP image, or a plain text file"
+ACCEPTED = ("a PDF, a JPEG, PNG, GIF or WebP image, or a plain text file (save a Word document or an email "
+            "as a PDF first)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not in text (tab, newlines and form feed are)
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,16 @@ def case_file_type(data: bytes) -> str | None:
     image = detect_media_type(data[:16])
     if image:
         return image
-    if b"\x00" in data:
-        return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return "text/plain"
+    # UTF-16 with its byte-order mark (Notepad's "Unicode"); else UTF-8, or Windows' own encoding for
+    # older letters with a £ sign.
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return None if _CONTROL.search(text) else "text/plain"
+    return None
 
 
 def prepare_case_file(upload) -> PreparedFile:

@@ -101,6 +101,8 @@ def post_from_link(*, council: Council, text: str) -> Post | None:
     links = [link.rstrip(".,;:!?)]") for link in _LINK.findall(text or "")][:5]
     if not links:
         return None
+    # As copied from a browser: perhaps with a query (?utm_source=…), a #fragment or a final slash.
+    links += [re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/") for link in links]
     published = Publication.objects.filter(council=council, published_at__isnull=False).select_related("post")
     match = Q(url__in=links) | Q(remote_id__in=links)
     for web in filter(None, map(_BLUESKY_WEB.search, links)):

@@ -210,7 +210,7 @@ def _handled_case(request, case_pk: int):
 def _case_form(request, case, *, form, template_context: dict, run, success: str, rename=None):
     error = None
     valid = request.method == "POST" and form.is_valid()
-    if valid and getattr(request, "herald_upload_too_large", False):
+    if getattr(request, "herald_upload_too_large", False):  # said even when other fields need fixing too
         form.add_error("file", f"The file is larger than {human_size(settings.HERALD_CASE_FILE_MAX_BYTES)}. "
                                "Choose a smaller file, or make this one smaller.")
         valid = False
