@@ -70,7 +70,7 @@ def test_clerk_signs_in_with_two_factor_and_manages_the_register(page, people):
     check_accessibility(page, "suspend with errors")
     page.locator("#id_ends_on_2").fill("2099")
     page.get_by_role("button", name="Suspend publishing rights").click()
-    expect(page.locator("#publishing-rights")).to_contain_text("Suspended until 1 January 2099")
+    expect(page.locator("#publishing-rights")).to_contain_text("Suspended until midnight at the start of 1 January 2099")
 
     page.get_by_role("link", name="Audit trail").click()
     expect(page.locator("table")).to_contain_text("Publishing rights suspended")
