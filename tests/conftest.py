@@ -10,9 +10,11 @@ PASSWORD = "correct-horse-battery-staple-42"
 
 
 @pytest.fixture(autouse=True)
-def _cheap_argon2(settings):
-    """Argon2 still, with test-sized cost (production settings are checked in tests/web)."""
+def _test_settings(settings):
+    """Argon2 still, with test-sized cost (production settings are checked in tests/web); public pages
+    not kept between requests (tests/web/test_public_cache.py turns that on)."""
     settings.PASSWORD_HASHERS = ["tests.hashers.CheapArgon2PasswordHasher"]
+    settings.HERALD_PUBLIC_CACHE_SECONDS = 0
 
 
 @dataclass

@@ -50,6 +50,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HERALD_LOG_LEVEL", "INFO", "Logging level (DEBUG, INFO, WARNING, ERROR)."),
     Setting("HERALD_COMPLAINTS_PER_HOUR", "5", "Most complaints the public form accepts from one network address "
             "in an hour (spam protection); more are refused with a message giving other ways to complain."),
+    Setting("HERALD_PUBLIC_CACHE_SECONDS", "5", "Seconds each web process keeps a public page (council home, "
+            "policy, channels, news and its feed) for visitors who send no cookies, who all see the same page. "
+            "A page that sets a cookie is never kept. 0 turns this off."),
     Setting("HERALD_UPLOAD_MAX_BYTES", "5242880", "Largest image a post may carry, in bytes (5 MB). Larger "
             "uploads are refused while they stream in."),
     Setting("HERALD_ATTACHMENTS_PER_POST", "4", "Most images one post may carry (Bluesky's and Mastodon's limit "

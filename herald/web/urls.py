@@ -15,7 +15,7 @@ urlpatterns = [
     path("councils/<slug:slug>/channels/", public.channel_list, name="public-channels"),
     path("councils/<slug:slug>/channels/<int:channel_pk>", public.channel_page, name="public-channel"),
     path("councils/<slug:slug>/news", public.news_page, name="news"),
-    path("councils/<slug:slug>/news.atom", public.NewsFeed(), name="news-feed"),
+    path("councils/<slug:slug>/news.atom", public.shared_briefly(public.NewsFeed()), name="news-feed"),
     # Sign-in
     path("sign-in", auth.sign_in, name="sign-in"),
     path("sign-in/two-factor", auth.two_factor, name="two-factor"),

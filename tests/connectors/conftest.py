@@ -16,7 +16,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _cheap_argon2():
+def _test_settings():
     """Overrides tests/conftest.py's autouse fixture of the same name, which needs pytest-django's
     ``settings``: the connector tests are plain Python and run with ``-p no:django``."""
     yield

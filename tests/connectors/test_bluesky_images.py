@@ -31,7 +31,7 @@ TEXT = "The new play area on Station Road is open. Details: https://stalbridge.g
 
 
 @pytest.fixture(autouse=True)
-def _cheap_argon2(settings):
+def _test_settings(settings):
     """tests/connectors/conftest.py turns this off for plain-Python tests; these use Django."""
     settings.PASSWORD_HASHERS = ["tests.hashers.CheapArgon2PasswordHasher"]
 

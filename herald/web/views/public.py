@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.cache import cache_page
 
 from herald.channels.models import Channel, NewsItem, Platform, Status
 from herald.channels.selectors import public_channel, public_channel_list
@@ -15,6 +18,26 @@ from herald.elections.selectors import period_closing_channel
 from herald.councils.models import Council
 from herald.people.access import council_for_user
 from herald.policy.selectors import clause_list, policy_review_status
+
+
+def shared_briefly(view):
+    """Visitors who send no cookies (a resident's first visit, a feed reader) all get the same public
+    page, so each web process keeps it for HERALD_PUBLIC_CACHE_SECONDS: a change (a post taken
+    down, a pre-election period starting) shows within that many seconds. Anyone with a cookie
+    (signed in, or after a form) gets a fresh page; a page that sets a cookie is never kept
+    (Django's cache middleware)."""
+    cached = {}
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.HERALD_PUBLIC_CACHE_SECONDS
+        if seconds <= 0 or request.method not in ("GET", "HEAD") or request.COOKIES:
+            return view(request, *args, **kwargs)
+        if seconds not in cached:
+            cached[seconds] = cache_page(seconds, key_prefix="herald-public")(view)
+        return cached[seconds](request, *args, **kwargs)
+
+    return wrapper
 
 
 def _default_council() -> Council | None:
@@ -34,6 +57,7 @@ def home(request):
     return render(request, "web/councils.html", {"councils": Council.objects.all()})
 
 
+@shared_briefly
 def council_home(request, slug: str):
     council = get_object_or_404(Council, slug=slug)
     request.council = council
@@ -47,6 +71,7 @@ def policy_default(request):
     return redirect("web:council-policy", council.slug)
 
 
+@shared_briefly
 def policy_page(request, slug: str):
     council = get_object_or_404(Council, slug=slug)
     request.council = council
@@ -71,12 +96,14 @@ def _council(request, slug: str) -> Council:
     return council
 
 
+@shared_briefly
 def channel_list(request, slug: str):
     council = _council(request, slug)
     return render(request, "web/public/channels.html", {"council": council,
                                                         "channels": public_channel_list(council=council)})
 
 
+@shared_briefly
 def channel_page(request, slug: str, channel_pk: int):
     council = _council(request, slug)
     try:
@@ -94,6 +121,7 @@ def _news_items(council: Council):
     return NewsItem.objects.filter(council=council, removed_at__isnull=True, channel__status=Status.ACTIVE)
 
 
+@shared_briefly
 def news_page(request, slug: str):
     council = _council(request, slug)
     items = list(_news_items(council)[:50])
